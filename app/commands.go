@@ -1,0 +1,27 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+const usage = `usage:
+  app eval [--series] FILE|-   evaluate a scenario file, print the results as JSON
+`
+
+// runCommand runs the native program's sub-command and returns the exit status.
+func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "eval":
+		return runEval(args[1:], stdin, stdout, stderr)
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+}

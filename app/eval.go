@@ -1,0 +1,7 @@
+//go:build !wasm
+
+package main
+
+import "io"
+
+func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int { return 1 }

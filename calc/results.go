@@ -1,0 +1,58 @@
+package calc
+
+import "github.com/shopspring/decimal"
+
+// Options say what [Evaluate] returns beyond the figures of every scenario.
+type Options struct {
+	// Series asks for the value of both paths at the end of each day.
+	Series bool
+	// SeriesPoints, when positive, keeps at most that many points of each series: evenly spaced
+	// days, always with the last one. Zero keeps every day.
+	SeriesPoints int
+}
+
+// Results are the figures of every scenario of a set, in the set's order.
+type Results struct {
+	Version   int
+	Scenarios []ScenarioResult
+}
+
+// ScenarioResult holds one scenario's figures. Amounts are in asset units, exact to the wei;
+// percentages are rounded half-even to 6 places, fiat to 2.
+type ScenarioResult struct {
+	Name          string
+	Kind          Kind
+	Final         decimal.Decimal // final amount on the nominal path
+	FinalExpected decimal.Decimal // final amount on the expected (risk-adjusted) path
+	Gain          decimal.Decimal // Final - amount
+	APY           decimal.Decimal // ((Final / amount)^(365 / days) - 1) * 100
+	APYExpected   decimal.Decimal // the same for FinalExpected
+	Fees          decimal.Decimal // rewards kept by the protocols, nominal path
+	Gas           decimal.Decimal // gas actually paid, nominal path
+	Costs         decimal.Decimal // amounts lost to entry and exit costs, nominal path
+	LostExpected  decimal.Decimal // losses on the expected path
+	Unclaimed     decimal.Decimal // rewards left at exit because a claim would not cover its gas
+	Instant       decimal.Decimal // value when the whole stack is sold at the horizon
+	LiquidDay     int             // the day the funds are back after a normal exit
+	PLoss         decimal.Decimal // chance of at least one loss event over the horizon, percent
+	FiatFinal     decimal.Decimal // Final in fiat at the grown price; zero without a price
+	HasFiat       bool            // whether the set has a price, so FiatFinal means something
+	Layers        []LayerResult
+
+	Series         []DayValue // nominal path, when asked for
+	SeriesExpected []DayValue // expected path, when asked for
+}
+
+// LayerResult is where one layer's income came from over the nominal path: Gross = Fee + Net.
+type LayerResult struct {
+	Name  string
+	Gross decimal.Decimal
+	Fee   decimal.Decimal
+	Net   decimal.Decimal
+}
+
+// DayValue is the value of a path at the end of a day: staked, held aside and unclaimed.
+type DayValue struct {
+	Day   int
+	Value decimal.Decimal
+}

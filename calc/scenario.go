@@ -1,0 +1,104 @@
+// Package calc is the restaking calculator's engine: it reads a scenario file, checks it, and runs
+// every scenario's ledger to the wei, as the project's SPEC describes.
+//
+// Every function is pure: no package state, no clock, no I/O. Money is [decimal.Decimal] at the
+// API and whole wei inside the daily loop, so that results are exact and fast at the same time.
+package calc
+
+import "github.com/shopspring/decimal"
+
+// Version is the only scenario-file and results-document version this package reads and writes.
+const Version = 1
+
+// Limits of the scenario file.
+const (
+	MaxScenarios   = 6     // scenarios in a set
+	MaxLayers      = 8     // layers in a stack
+	MaxDays        = 36500 // horizon, claim interval, lock-up and withdrawal, in days
+	MaxDecimals    = 18    // decimal places of any decimal field: one wei
+	MaxTitleLen    = 80    // characters
+	MaxNameLen     = 60    // characters, scenario and layer names
+	MaxAssetLen    = 12    // characters, asset and token symbols
+	MaxCurrencyLen = 5     // characters
+)
+
+// Payout says what happens to a layer's net rewards each day.
+type Payout string
+
+const (
+	// Compound rewards join the stacked balance every day (rebasing or exchange-rate tokens).
+	Compound Payout = "compound"
+	// Claim rewards wait in the layer until they are claimed every ClaimEvery days.
+	Claim Payout = "claim"
+)
+
+// Set is a scenario set: one starting amount of an asset, a horizon, an optional fiat price and
+// the scenarios compared side by side. The zero value is not valid; see [Parse] and [Set.Validate].
+type Set struct {
+	Version     int
+	Title       string
+	Amount      decimal.Decimal // starting amount, asset units
+	Asset       string          // the asset the bottom layer takes, "ETH" by default
+	Price       decimal.Decimal // fiat per asset unit today; zero means no fiat figures
+	Currency    string          // fiat label, "USD" by default
+	PriceGrowth decimal.Decimal // asset price change, percent per year
+	Days        int             // horizon in days
+	Scenarios   []Scenario
+}
+
+// Scenario is one stack of layers, bottom first.
+type Scenario struct {
+	Name            string
+	Layers          []Layer
+	InstantExitCost decimal.Decimal // percent discount when the whole stack is sold at the horizon
+	Note            string
+}
+
+// Layer is one protocol in a stack. Every layer earns on the whole stacked balance.
+type Layer struct {
+	Name            string
+	Accepts         string          // token taken; "" is not checked
+	Gives           string          // token given; "" is not checked
+	APR             decimal.Decimal // gross reward rate, percent per year
+	Fee             decimal.Decimal // percent of this layer's gross rewards kept by the protocol
+	Payout          Payout
+	ClaimEvery      int             // days between claims, for Claim payouts
+	ClaimGas        decimal.Decimal // asset units paid per claim
+	Reinvest        bool            // claimed rewards join the balance (true) or are held aside
+	EntryGas        decimal.Decimal // asset units paid once on entry
+	ExitGas         decimal.Decimal // asset units paid once on exit
+	EntryCost       decimal.Decimal // percent of the balance lost to swaps on entry
+	ExitCost        decimal.Decimal // percent of the balance lost to swaps on exit
+	LockupDays      int             // no exit can be requested before this day
+	WithdrawDays    int             // days from the exit request until funds are released
+	RiskProbability decimal.Decimal // chance of a loss event, percent per year
+	RiskLoss        decimal.Decimal // percent of the stacked balance lost in such an event
+	Preset          string          // where the figures came from; not used in the maths
+	Note            string
+}
+
+// Kind is what a stack is called by its number of layers.
+type Kind string
+
+const (
+	Staking      Kind = "staking"      // one layer
+	Restaking    Kind = "restaking"    // two layers
+	Multistaking Kind = "multistaking" // three layers or more
+)
+
+// KindOf returns the kind of a stack of n layers.
+func KindOf(n int) Kind {
+	switch {
+	case n <= 1:
+		return Staking
+	case n == 2:
+		return Restaking
+	default:
+		return Multistaking
+	}
+}
+
+// NewLayer returns a layer with the file's defaults: compound payout, claimed rewards reinvested.
+func NewLayer(name string) Layer {
+	return Layer{Name: name, Payout: Compound, Reinvest: true}
+}
