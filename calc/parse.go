@@ -1,0 +1,476 @@
+package calc
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// maxLiteralLen bounds the text of one number, so that "1e999999999" or a megabyte of digits is
+// refused before any arithmetic is spent on it.
+const (
+	maxLiteralLen  = 100
+	maxExponentAbs = 60
+	maxListLen     = 100 // scenarios or layers read before the rest is ignored (the limit is reported)
+)
+
+// Parse reads a scenario file (JSON, version 1) and checks it. Decimal fields take a JSON string
+// ("3.2") or a JSON number (3.2), read from their text, never through float64; unknown and repeated
+// fields are refused. The error joins one *FieldError per problem found, each quoting the input.
+func Parse(data []byte) (Set, error) {
+	var p parser
+	set := p.set(data)
+	if p.failed {
+		return Set{}, errors.Join(p.errs...)
+	}
+	err := set.Validate()
+	for _, fe := range FieldErrors(err) {
+		if p.seen(fe.Path) {
+			continue // the field's own reading already said what is wrong with it
+		}
+		if raw, ok := p.raw[fe.Path]; ok {
+			fe.Got = quoteGot(raw)
+		}
+		p.errs = append(p.errs, fe)
+	}
+	if len(p.errs) > 0 {
+		return Set{}, errors.Join(p.errs...)
+	}
+	return set, nil
+}
+
+// parser collects the errors of one document and the raw text of every field it read.
+type parser struct {
+	errs   []error
+	bad    map[string]bool   // paths with an error of their own
+	raw    map[string]string // path -> JSON text as written
+	failed bool              // the document's shape is broken beyond field errors
+}
+
+func (p *parser) fail(path, got, format string, args ...any) {
+	p.errs = append(p.errs, fieldErr(path, got, format, args...))
+	if p.bad == nil {
+		p.bad = map[string]bool{}
+	}
+	p.bad[path] = true
+}
+
+func (p *parser) seen(path string) bool { return p.bad[path] }
+
+func (p *parser) keep(path string, raw json.RawMessage) {
+	if p.raw == nil {
+		p.raw = map[string]string{}
+	}
+	p.raw[path] = string(raw)
+}
+
+func (p *parser) set(data []byte) Set {
+	if err := checkSyntax(data); err != nil {
+		p.errs = append(p.errs, err)
+		p.failed = true
+		return Set{}
+	}
+	s := Set{Asset: "ETH", Currency: "USD"}
+	fields, ok := p.object("", data)
+	if !ok {
+		p.failed = true
+		return s
+	}
+	p.required("", fields, "version", "amount", "days", "scenarios")
+	for _, f := range fields {
+		path := f.name
+		switch f.name {
+		case "version":
+			s.Version = p.integer(path, f.value, intRule{1, 1})
+		case "title":
+			s.Title = p.text(path, f.value, textRule{0, MaxTitleLen})
+		case "amount":
+			s.Amount = p.decimal(path, f.value, amountRule)
+		case "asset":
+			s.Asset = p.text(path, f.value, textRule{1, MaxAssetLen})
+		case "price":
+			s.Price = p.decimal(path, f.value, priceRule)
+		case "currency":
+			s.Currency = p.text(path, f.value, textRule{1, MaxCurrencyLen})
+		case "price_growth":
+			s.PriceGrowth = p.decimal(path, f.value, priceGrowthRule)
+		case "days":
+			s.Days = p.integer(path, f.value, dayRule(1))
+		case "scenarios":
+			items := p.list(path, f.value, "scenarios", 1, MaxScenarios)
+			for i, item := range items {
+				s.Scenarios = append(s.Scenarios, p.scenario(fmt.Sprintf("scenarios[%d]", i), item))
+			}
+		default:
+			p.unknown(path, "version, title, amount, asset, price, currency, price_growth, days, scenarios")
+		}
+	}
+	return s
+}
+
+func (p *parser) scenario(path string, data json.RawMessage) Scenario {
+	var sc Scenario
+	fields, ok := p.object(path, data)
+	if !ok {
+		return sc
+	}
+	p.required(path, fields, "name", "layers")
+	for _, f := range fields {
+		fpath := path + "." + f.name
+		switch f.name {
+		case "name":
+			sc.Name = p.text(fpath, f.value, textRule{1, MaxNameLen})
+		case "layers":
+			items := p.list(fpath, f.value, "layers", 1, MaxLayers)
+			for i, item := range items {
+				sc.Layers = append(sc.Layers, p.layer(fmt.Sprintf("%s[%d]", fpath, i), item))
+			}
+		case "instant_exit_cost":
+			sc.InstantExitCost = p.decimal(fpath, f.value, percentRule)
+		case "note":
+			sc.Note = p.text(fpath, f.value, textRule{0, -1})
+		default:
+			p.unknown(fpath, "name, layers, instant_exit_cost, note")
+		}
+	}
+	return sc
+}
+
+func (p *parser) layer(path string, data json.RawMessage) Layer {
+	l := NewLayer("")
+	fields, ok := p.object(path, data)
+	if !ok {
+		return l
+	}
+	p.required(path, fields, "name", "apr")
+	for _, f := range fields {
+		fpath := path + "." + f.name
+		switch f.name {
+		case "name":
+			l.Name = p.text(fpath, f.value, textRule{1, MaxNameLen})
+		case "accepts":
+			l.Accepts = p.text(fpath, f.value, textRule{0, MaxAssetLen})
+		case "gives":
+			l.Gives = p.text(fpath, f.value, textRule{0, MaxAssetLen})
+		case "apr":
+			l.APR = p.decimal(fpath, f.value, aprRule)
+		case "fee":
+			l.Fee = p.decimal(fpath, f.value, percentRule)
+		case "payout":
+			switch v := p.text(fpath, f.value, textRule{0, -1}); Payout(v) {
+			case Compound, Claim:
+				l.Payout = Payout(v)
+			default:
+				if !p.seen(fpath) {
+					p.fail(fpath, string(f.value), `must be "compound" or "claim"`)
+				}
+			}
+		case "claim_every":
+			l.ClaimEvery = p.integer(fpath, f.value, dayRule(1))
+		case "claim_gas":
+			l.ClaimGas = p.decimal(fpath, f.value, gasRule)
+		case "reinvest":
+			l.Reinvest = p.boolean(fpath, f.value, true)
+		case "entry_gas":
+			l.EntryGas = p.decimal(fpath, f.value, gasRule)
+		case "exit_gas":
+			l.ExitGas = p.decimal(fpath, f.value, gasRule)
+		case "entry_cost":
+			l.EntryCost = p.decimal(fpath, f.value, percentRule)
+		case "exit_cost":
+			l.ExitCost = p.decimal(fpath, f.value, percentRule)
+		case "lockup_days":
+			l.LockupDays = p.integer(fpath, f.value, dayRule(0))
+		case "withdraw_days":
+			l.WithdrawDays = p.integer(fpath, f.value, dayRule(0))
+		case "risk_probability":
+			l.RiskProbability = p.decimal(fpath, f.value, percentRule)
+		case "risk_loss":
+			l.RiskLoss = p.decimal(fpath, f.value, percentRule)
+		case "preset":
+			l.Preset = p.text(fpath, f.value, textRule{0, -1})
+		case "note":
+			l.Note = p.text(fpath, f.value, textRule{0, -1})
+		default:
+			p.unknown(fpath, "name, accepts, gives, apr, fee, payout, claim_every, claim_gas, reinvest, "+
+				"entry_gas, exit_gas, entry_cost, exit_cost, lockup_days, withdraw_days, risk_probability, "+
+				"risk_loss, preset, note")
+		}
+	}
+	return l
+}
+
+// member is one "name": value pair of a JSON object, in document order.
+type member struct {
+	name  string
+	value json.RawMessage
+}
+
+// object reads a JSON object's members in order, refusing repeated names. data is valid JSON.
+func (p *parser) object(path string, data json.RawMessage) ([]member, bool) {
+	if kindOf(data) != '{' {
+		what := "the document"
+		if path != "" {
+			what = "it"
+		}
+		p.fail(path, abbreviate(data), "%s must be a JSON object", what)
+		return nil, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		p.fail(path, "", "%v", err)
+		return nil, false
+	}
+	var out []member
+	names := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			p.fail(path, "", "%v", err)
+			return nil, false
+		}
+		name, _ := tok.(string)
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			p.fail(path, "", "%v", err)
+			return nil, false
+		}
+		if names[name] {
+			p.fail(join(path, name), "", "appears twice; a field may be given once")
+			continue
+		}
+		names[name] = true
+		if kindOf(value) == 'n' { // null: the field is not given
+			continue
+		}
+		out = append(out, member{name, value})
+	}
+	return out, true
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func (p *parser) required(path string, fields []member, names ...string) {
+	for _, n := range names {
+		found := false
+		for _, f := range fields {
+			found = found || f.name == n
+		}
+		if !found && !p.seen(join(path, n)) {
+			p.fail(join(path, n), "", "is required")
+		}
+	}
+}
+
+func (p *parser) unknown(path, known string) {
+	p.fail(path, "", "is not a field of this format (known: %s)", known)
+}
+
+// list reads a JSON array of at most maxListLen items, checking its length against [min, max].
+func (p *parser) list(path string, data json.RawMessage, what string, min, max int) []json.RawMessage {
+	if kindOf(data) != '[' {
+		p.fail(path, abbreviate(data), "must be a list of %d to %d %s", min, max, what)
+		return nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(data, &items); err != nil {
+		p.fail(path, "", "%v", err)
+		return nil
+	}
+	if len(items) < min || len(items) > max {
+		p.fail(path, strconv.Itoa(len(items)), "must have %d to %d %s", min, max, what)
+	}
+	if len(items) > maxListLen {
+		items = items[:maxListLen]
+	}
+	return items
+}
+
+func (p *parser) text(path string, data json.RawMessage, r textRule) string {
+	p.keep(path, data)
+	var s string
+	if kindOf(data) != '"' || json.Unmarshal(data, &s) != nil {
+		p.fail(path, abbreviate(data), "must be %s", r.allowed())
+		return ""
+	}
+	return s
+}
+
+func (p *parser) boolean(path string, data json.RawMessage, def bool) bool {
+	p.keep(path, data)
+	switch string(data) {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	p.fail(path, abbreviate(data), "must be true or false")
+	return def
+}
+
+func (p *parser) integer(path string, data json.RawMessage, r intRule) int {
+	p.keep(path, data)
+	text := string(data)
+	if kindOf(data) != '0' || !isInteger(text) {
+		p.fail(path, abbreviate(data), "must be %s", r.allowed())
+		return 0
+	}
+	n, err := strconv.Atoi(text)
+	if err != nil || n < r.min || n > r.max {
+		p.fail(path, text, "must be %s", r.allowed())
+		return 0
+	}
+	return n
+}
+
+func (p *parser) decimal(path string, data json.RawMessage, r decimalRule) decimal.Decimal {
+	p.keep(path, data)
+	text := string(data)
+	switch kindOf(data) {
+	case '"':
+		if err := json.Unmarshal(data, &text); err != nil {
+			text = ""
+		}
+	case '0':
+	default:
+		p.fail(path, abbreviate(data), "must be %s", r.allowed())
+		return decimal.Zero
+	}
+	d, err := ParseDecimal(text)
+	if err != nil {
+		p.fail(path, abbreviate(data), "must be %s", r.allowed())
+		return decimal.Zero
+	}
+	return d
+}
+
+// ParseDecimal reads a decimal number written as JSON writes numbers: an optional minus sign,
+// digits, an optional fraction and an optional exponent ("3.2", "-0.5", "1e15"). A leading zero
+// may be repeated and a leading "+" is refused. The text is read exactly, never through float64.
+func ParseDecimal(text string) (decimal.Decimal, error) {
+	if len(text) == 0 || len(text) > maxLiteralLen {
+		return decimal.Zero, fmt.Errorf("%q is not a number", text)
+	}
+	i := 0
+	if text[0] == '-' {
+		i++
+	}
+	start := i
+	for i < len(text) && isDigit(text[i]) {
+		i++
+	}
+	if i == start {
+		return decimal.Zero, fmt.Errorf("%q is not a number", text)
+	}
+	if i < len(text) && text[i] == '.' {
+		i++
+		frac := i
+		for i < len(text) && isDigit(text[i]) {
+			i++
+		}
+		if i == frac {
+			return decimal.Zero, fmt.Errorf("%q is not a number", text)
+		}
+	}
+	if i < len(text) && (text[i] == 'e' || text[i] == 'E') {
+		i++
+		if i < len(text) && (text[i] == '+' || text[i] == '-') {
+			i++
+		}
+		exp := i
+		for i < len(text) && isDigit(text[i]) {
+			i++
+		}
+		if i == exp {
+			return decimal.Zero, fmt.Errorf("%q is not a number", text)
+		}
+		if n, err := strconv.Atoi(text[exp:i]); err != nil || n > maxExponentAbs {
+			return decimal.Zero, fmt.Errorf("%q is out of range", text)
+		}
+	}
+	if i != len(text) {
+		return decimal.Zero, fmt.Errorf("%q is not a number", text)
+	}
+	return decimal.NewFromString(text)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isInteger(s string) bool {
+	if strings.HasPrefix(s, "-") {
+		s = s[1:]
+	}
+	if s == "" || len(s) > 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// kindOf tells a JSON value by its first byte: '{', '[', '"', 't' or 'f', 'n', or '0' for a number.
+func kindOf(data []byte) byte {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) == 0 {
+		return 0
+	}
+	switch c := data[0]; c {
+	case '{', '[', '"', 't', 'f', 'n':
+		return c
+	}
+	return '0'
+}
+
+// abbreviate returns a JSON value's text for an error message; objects and lists are named only.
+func abbreviate(data []byte) string {
+	switch kindOf(data) {
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	}
+	return string(bytes.TrimSpace(data))
+}
+
+// checkSyntax reports a document that is not one JSON value, with its line and column.
+func checkSyntax(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &FieldError{Msg: "the scenario file is empty"}
+	}
+	var v any
+	err := json.Unmarshal(data, &v)
+	if err == nil {
+		return nil
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := position(data, se.Offset)
+		return &FieldError{Msg: fmt.Sprintf("not valid JSON at line %d, column %d: %v", line, col, se)}
+	}
+	return &FieldError{Msg: fmt.Sprintf("not valid JSON: %v", err)}
+}
+
+func position(data []byte, offset int64) (line, col int) {
+	line, col = 1, 1
+	for i := int64(0); i < offset-1 && i < int64(len(data)); i++ {
+		if data[i] == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
