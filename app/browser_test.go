@@ -1,0 +1,145 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The real-browser tests drive Debian's chromium over the static site that `make dist` wrote:
+// what they test is what ships. `make test` builds the site and runs them with RESTAKE_DIST set;
+// a plain `go test ./...` skips them.
+
+// browserTimeout bounds everything one browser does in a test: loading the 7 MB wasm on two busy
+// cores takes seconds, a hang must not take the whole test run.
+const browserTimeout = 60 * time.Second
+
+// siteDir returns the directory of the static site under test, from RESTAKE_DIST.
+func siteDir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("RESTAKE_DIST")
+	if dir == "" {
+		t.Skip("browser tests run under make test (RESTAKE_DIST unset)")
+	}
+	if _, err := os.Stat(dir + "/index.html"); err != nil {
+		t.Fatalf("RESTAKE_DIST=%s holds no site (run make dist): %v", dir, err)
+	}
+	return dir
+}
+
+// serveSite serves dir under the URL path prefix (e.g. "/" or "/a/b/c/") on 127.0.0.1 at a
+// random port, with the handler `app serve` uses. It returns the site's URL, prefix included, and
+// stop, which closes the server and every connection (to test offline use); stop is also called
+// at the test's end.
+func serveSite(t testing.TB, dir, prefix string) (baseURL string, stop func()) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listening: %v", err)
+	}
+	p := cleanPrefix(prefix)
+	srv := &http.Server{Handler: newSiteHandler(dir, p), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	stopped := false
+	stop = func() {
+		if !stopped {
+			stopped = true
+			srv.Close()
+		}
+	}
+	t.Cleanup(stop)
+	return "http://" + ln.Addr().String() + p, stop
+}
+
+// newBrowser starts a fresh headless chromium with an empty profile of its own and returns its
+// chromedp context, which times out after browserTimeout and is cancelled at the test's end.
+func newBrowser(t testing.TB) context.Context {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatalf("chromium is not installed (make test installs it): %v", err)
+	}
+	profile := filepath.Join(t.TempDir(), "chromium")
+	t.Cleanup(func() {
+		// Chromium's helper processes may still write to the profile for a moment after the
+		// browser exits; the test's TempDir cleanup fails on a directory that keeps changing.
+		for range 50 {
+			if err := os.RemoveAll(profile); err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(profile),
+		// As root on a closed network chromium needs these, or it hangs.
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, browserTimeout)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelBrowser()
+		cancelAlloc()
+	})
+	if err := chromedp.Run(ctx); err != nil { // starts the browser now, so failures show here
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return ctx
+}
+
+// waitFigure waits until the page shows the figure field (a results field name of SPEC.md
+// section 4, e.g. "final") of scenario (0-based) and returns its data-value attribute: the exact
+// value as `app eval` prints it.
+func waitFigure(ctx context.Context, scenario int, field string) (string, error) {
+	sel := fmt.Sprintf(`[data-scenario="%d"][data-field="%s"]`, scenario, field)
+	var value string
+	var ok bool
+	if err := chromedp.Run(ctx,
+		chromedp.WaitReady(sel, chromedp.ByQuery),
+		chromedp.AttributeValue(sel, "data-value", &value, &ok, chromedp.ByQuery),
+	); err != nil {
+		return "", fmt.Errorf("waiting for %s: %w", sel, err)
+	}
+	if !ok {
+		return "", fmt.Errorf("%s has no data-value attribute", sel)
+	}
+	return value, nil
+}
+
+// waitWasm waits until the wasm has started and mounted the page: go-app removes its loading
+// screen once the program runs, and shows the error there when it fails to load. It returns the
+// loading screen's text when the wait fails, which says why.
+func waitWasm(ctx context.Context) error {
+	err := chromedp.Run(ctx,
+		chromedp.WaitReady("body", chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById("app-wasm-loader") === null`, nil,
+			chromedp.WithPollingInterval(50*time.Millisecond)),
+	)
+	if err != nil {
+		var label string
+		chromedp.Run(context.WithoutCancel(ctx), chromedp.Evaluate(
+			`(document.getElementById("app-wasm-loader-label") || {}).innerText || ""`, &label))
+		return fmt.Errorf("the wasm did not start (loading screen says %q): %w", strings.TrimSpace(label), err)
+	}
+	return nil
+}

@@ -1,0 +1,186 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// sitePrefixes are the URL paths the site is tested under: the root of a host, and deep under
+// another site, as on GitHub Pages or an intranet.
+var sitePrefixes = []string{
+	"/",
+	"/a/b/c/",
+}
+
+// TestSiteLoadsAndWorksOffline loads the shipped site in chromium, waits for the wasm to render
+// the page, then stops the server and opens the page again, with a query string and a fragment
+// as shared links have: the service worker must serve everything from its cache. No request
+// may leave the site's origin, online or offline.
+func TestSiteLoadsAndWorksOffline(t *testing.T) {
+	dir := siteDir(t)
+	for _, prefix := range sitePrefixes {
+		t.Run(prefix, func(t *testing.T) {
+			base, stop := serveSite(t, dir, prefix)
+			ctx := newBrowser(t)
+			requests := recordRequests(ctx)
+
+			if err := chromedp.Run(ctx, chromedp.Navigate(base)); err != nil {
+				t.Fatalf("Navigate(%s) = %v", base, err)
+			}
+			if err := waitWasm(ctx); err != nil {
+				t.Fatalf("online at %s: %v", base, err)
+			}
+			if err := chromedp.Run(ctx, chromedp.WaitVisible("main", chromedp.ByQuery)); err != nil {
+				t.Fatalf("online at %s: the page shows no main element: %v", base, err)
+			}
+			checkWasmEncoding(t, dir, requests)
+			if err := waitOffline(ctx); err != nil {
+				t.Fatalf("online at %s: the service worker never took over: %v", base, err)
+			}
+
+			stop()
+			offline := []string{
+				base,
+				base + "?theme=dark&embed=1",
+				base + "?theme=light#s=bm90IGEgbGluaw",
+			}
+			for _, u := range offline {
+				if err := chromedp.Run(ctx, chromedp.Navigate(u)); err != nil {
+					t.Fatalf("offline: Navigate(%s) = %v", u, err)
+				}
+				if err := waitWasm(ctx); err != nil {
+					t.Fatalf("offline at %s: %v", u, err)
+				}
+				if err := chromedp.Run(ctx, chromedp.WaitVisible("main", chromedp.ByQuery)); err != nil {
+					t.Fatalf("offline at %s: the page shows no main element: %v", u, err)
+				}
+			}
+			if err := chromedp.Run(ctx, chromedp.Reload()); err != nil {
+				t.Fatalf("offline: Reload() = %v", err)
+			}
+			if err := waitWasm(ctx); err != nil {
+				t.Fatalf("offline after a reload: %v", err)
+			}
+
+			origin, _ := url.Parse(base)
+			reported := make(map[string]bool)
+			for _, r := range requests.all() {
+				if !sameOrigin(r.url, origin) && !reported[r.url] {
+					reported[r.url] = true
+					t.Errorf("the page requested %s, outside %s://%s", r.url, origin.Scheme, origin.Host)
+				}
+			}
+			if len(requests.all()) == 0 {
+				t.Errorf("no request was recorded: the recorder is broken")
+			}
+		})
+	}
+}
+
+// sameOrigin reports whether raw is a URL of origin, or one that never reaches a network
+// (data:, blob:, about:).
+func sameOrigin(raw string, origin *url.URL) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	switch u.Scheme {
+	case "data", "blob", "about":
+		return true
+	}
+	return u.Scheme == origin.Scheme && u.Host == origin.Host
+}
+
+// checkWasmEncoding checks that app.wasm, the bulk of a first visit, travelled compressed when
+// the site has a compressed copy.
+func checkWasmEncoding(t *testing.T, dir string, requests *requestLog) {
+	t.Helper()
+	want := ""
+	if _, err := os.Stat(filepath.Join(dir, "web", "app.wasm.br")); err == nil {
+		want = "br"
+	} else if _, err := os.Stat(filepath.Join(dir, "web", "app.wasm.gz")); err == nil {
+		want = "gzip"
+	}
+	for _, r := range requests.all() {
+		if strings.HasSuffix(r.url, "/web/app.wasm") && r.status != 0 {
+			if r.encoding != want {
+				t.Errorf("app.wasm came with Content-Encoding %q, want %q", r.encoding, want)
+			}
+			if r.mimeType != "application/wasm" {
+				t.Errorf("app.wasm came as %q, want application/wasm", r.mimeType)
+			}
+			return
+		}
+	}
+	t.Errorf("no response for web/app.wasm was recorded")
+}
+
+// waitOffline waits until the service worker controls the page, which happens once it has cached
+// every resource of the site (its install step waits for the cache).
+func waitOffline(ctx context.Context) error {
+	return chromedp.Run(ctx, chromedp.Poll(
+		`navigator.serviceWorker && navigator.serviceWorker.controller !== null`, nil,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(0)))
+}
+
+// request is one request the page made, and what came back.
+type request struct {
+	url      string
+	status   int64
+	mimeType string
+	encoding string
+}
+
+// requestLog records every request of the page's target, with its response when one came.
+type requestLog struct {
+	mu   sync.Mutex
+	reqs map[network.RequestID]*request
+	seq  []network.RequestID
+}
+
+func recordRequests(ctx context.Context) *requestLog {
+	l := &requestLog{reqs: make(map[network.RequestID]*request)}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if _, ok := l.reqs[e.RequestID]; !ok {
+				l.seq = append(l.seq, e.RequestID)
+			}
+			l.reqs[e.RequestID] = &request{url: e.Request.URL}
+		case *network.EventResponseReceived:
+			if r, ok := l.reqs[e.RequestID]; ok {
+				r.status = e.Response.Status
+				r.mimeType = e.Response.MimeType
+				for k, v := range e.Response.Headers {
+					if strings.EqualFold(k, "Content-Encoding") {
+						r.encoding, _ = v.(string)
+					}
+				}
+			}
+		}
+	})
+	return l
+}
+
+func (l *requestLog) all() []request {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := make([]request, 0, len(l.seq))
+	for _, id := range l.seq {
+		out = append(out, *l.reqs[id])
+	}
+	return out
+}
