@@ -1,12 +1,344 @@
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"fmt"
+	"regexp"
+	"strconv"
 
-// calculatorPage is the whole calculator: it owns the scenario set and the engine's results.
+	"restakecalc/calc"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// seriesPoints bounds each day series the charts draw.
+const seriesPoints = 1000
+
+// calculatorPage is the whole calculator. It owns the draft (the user's text for every field),
+// turns it into a scenario file and runs the engine once per change; its children only render
+// what it passes down and report edits back up.
 type calculatorPage struct {
 	app.Compo
+
+	draft draftSet
+
+	// The last valid input and its figures: they stay on screen, marked stale, while the draft
+	// has problems.
+	set     calc.Set
+	results calc.Results
+	stale   bool
+
+	errors   map[string]string // the draft's problems in plain words, by field path
+	problems []problem         // the same, in the engine's order, for the summary
+
+	theme string // "light", "dark" or "" for the system's preference
+}
+
+// problem is one of the engine's objections to the draft, located for the problem summary.
+type problem struct {
+	where   string // "Scenario 2 “Restaking”, layer 1 “Lido”: APR"
+	message string
+	fieldID string // the input to focus, "" when there is none
+}
+
+func (p *calculatorPage) OnInit() {
+	p.draft = draftFromSet(defaultSet())
+	p.evaluate()
+}
+
+// OnNav reads the presentation from the URL's query: ?theme=light|dark overrides the system's
+// colour scheme.
+func (p *calculatorPage) OnNav(ctx app.Context) {
+	switch theme := ctx.Page().URL().Query().Get("theme"); theme {
+	case "light", "dark":
+		p.theme = theme
+	default:
+		p.theme = ""
+	}
+}
+
+// evaluate runs the engine on the draft: once per change, as the page is the only caller.
+func (p *calculatorPage) evaluate() {
+	set, results, err := evaluateDraft(p.draft)
+	if err != nil {
+		p.errors, p.problems = describeProblems(err, p.draft)
+		p.stale = true
+		return
+	}
+	p.set, p.results, p.stale = set, results, false
+	p.errors, p.problems = nil, nil
+}
+
+// evaluateDraft parses and evaluates a draft. Nothing the user can type may crash the page: a
+// panic in the engine comes back as an error like any other.
+func evaluateDraft(d draftSet) (set calc.Set, results calc.Results, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &calc.FieldError{Msg: fmt.Sprintf("the calculation stopped unexpectedly (%v); please report this input", r)}
+		}
+	}()
+	set, err = calc.Parse(d.scenarioFile())
+	if err != nil {
+		return calc.Set{}, calc.Results{}, err
+	}
+	results, err = calc.Evaluate(set, calc.Options{Series: true, SeriesPoints: seriesPoints})
+	if err != nil {
+		return calc.Set{}, calc.Results{}, err
+	}
+	return set, results, nil
 }
 
 func (p *calculatorPage) Render() app.UI {
-	return app.Main().Text("restaking calculator")
+	class := "calc"
+	if p.theme != "" {
+		class += " theme-" + p.theme
+	}
+	title := "Restaking calculator"
+	if p.set.Title != "" && !p.stale {
+		title = p.set.Title
+	}
+	asset := assetLabel(p.draft.asset)
+	n := len(p.draft.scenarios)
+
+	return app.Div().Class(class).Body(
+		app.Header().Class("calc-header").Body(
+			app.H1().Text(title),
+			app.P().Class("lede").Text(
+				"Staking, restaking and multistaking side by side: what each really yields after fees, gas "+
+					"and swap costs, when your money is back, and what the risks are expected to take. "+
+					"Exact to the wei. Everything is computed on this device; nothing you type leaves it."),
+		),
+		app.Main().Class("calc-main").Body(
+			app.Section().Class("panel inputs").Aria("labelledby", "start-title").Body(
+				app.H2().ID("start-title").Text("Your starting point"),
+				newSetEditor().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange),
+			),
+			app.Section().Class("panel scenarios").Aria("labelledby", "scenarios-title").Body(
+				app.Div().Class("section-head").Body(
+					app.H2().ID("scenarios-title").Text("Scenarios"),
+					app.Button().Type("button").ID("add-scenario").Class("add").
+						Disabled(n >= calc.MaxScenarios).
+						Text("+ Add a scenario").
+						OnClick(p.onAddScenario),
+				),
+				app.P().Class("examples-note").Body(
+					app.Strong().Text("Example figures. "),
+					app.Text("The scenarios the page opens with use illustrative rates, fees, gas and risks, not "+
+						"quotes and not advice: replace them with the figures of the protocols you consider. "+
+						"Each layer earns on the whole stacked balance, bottom layer first."),
+				),
+				app.Div().Class("scenario-row").Body(
+					app.Range(p.draft.scenarios).Slice(func(i int) app.UI {
+						return newScenarioEditor().
+							Position(i, n).
+							Scenario(p.draft.scenarios[i]).
+							Asset(asset).
+							Errors(p.errors).
+							OnChange(p.onScenarioChange).
+							OnDuplicate(p.onDuplicateScenario).
+							OnRemove(p.onRemoveScenario).
+							OnMove(p.onMoveScenario).
+							OnFocus(p.onFocus)
+					}),
+				),
+			),
+			app.Section().ID("results").Class("panel results").Aria("labelledby", "results-title").
+				DataSet("stale", p.stale).Body(
+				app.H2().ID("results-title").Text("Results"),
+				p.status(),
+				newResultsTable().Set(p.set).Results(p.results).Stale(p.stale),
+			),
+			app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
+				app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
+				newLayerBreakdown().Set(p.set).Results(p.results).Stale(p.stale),
+			),
+			app.Section().Class("panel chart-panel").Aria("labelledby", "chart-title").Body(
+				app.H2().ID("chart-title").Text("Value over time"),
+				newValueChart().Set(p.set).Results(p.results).Stale(p.stale),
+			),
+			app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(
+				app.H2().ID("liquidity-title").Text("When your money is back"),
+				// LIQUIDITY VIEW: the chart engineer's newLiquidityTimeline().Set(p.set).Results(p.results)
+				// goes here once app/liquidity-timeline.go exists.
+				app.P().Class("placeholder").Text("The liquidity timeline is on its way."),
+			),
+		),
+		app.Footer().Class("calc-footer").Body(
+			app.P().Text("Figures follow the calculator's published model: a 365-day year, rewards every day, "+
+				"amounts truncated to the wei. Not financial advice."),
+		),
+	)
+}
+
+// status says whether the results match the input and, when not, lists every problem with a
+// way to its field.
+func (p *calculatorPage) status() app.UI {
+	text := "Up to date."
+	if p.stale {
+		text = "Out of date: " + plural(len(p.problems), "problem") +
+			" in the input. The figures below are for the last input that worked."
+	}
+	class := "status"
+	if p.stale {
+		class += " stale"
+	}
+	return app.Div().Class(class).Body(
+		app.P().Class("status-line").Role("status").Text(text),
+		app.Ul().Class("problems").Hidden(!p.stale).Body(
+			app.Range(p.problems).Slice(func(i int) app.UI {
+				pr := p.problems[i]
+				return app.Li().Body(
+					app.Span().Class("problem-where").Text(pr.where),
+					app.Text(" "+pr.message+" "),
+					app.If(pr.fieldID != "", func() app.UI {
+						return app.Button().Type("button").Class("link").
+							Text("Go to the field").
+							OnClick(p.onGoTo(pr.fieldID))
+					}),
+				)
+			}),
+		),
+	)
+}
+
+func (p *calculatorPage) change(d draftSet) {
+	p.draft = d
+	p.evaluate()
+}
+
+func (p *calculatorPage) onSettingsChange(ctx app.Context, d draftSet) {
+	p.change(p.draft.withSettings(d))
+}
+
+func (p *calculatorPage) onScenarioChange(ctx app.Context, i int, s draftScenario) {
+	p.change(p.draft.withScenario(i, s))
+}
+
+func (p *calculatorPage) onAddScenario(ctx app.Context, e app.Event) {
+	p.change(p.draft.addScenario())
+	p.onFocus(ctx, scenarioID(len(p.draft.scenarios)-1)+"-name")
+}
+
+func (p *calculatorPage) onDuplicateScenario(ctx app.Context, i int) {
+	p.change(p.draft.duplicateScenario(i))
+	p.onFocus(ctx, scenarioID(i+1)+"-name")
+}
+
+func (p *calculatorPage) onRemoveScenario(ctx app.Context, i int) {
+	p.change(p.draft.removeScenario(i))
+	p.onFocus(ctx, scenarioID(min(i, len(p.draft.scenarios)-1))+"-name")
+}
+
+func (p *calculatorPage) onMoveScenario(ctx app.Context, i, to int) {
+	p.change(p.draft.moveScenario(i, to))
+	button := "-left"
+	if to > i {
+		button = "-right"
+	}
+	if to == 0 {
+		button = "-right"
+	} else if to == len(p.draft.scenarios)-1 {
+		button = "-left"
+	}
+	p.onFocus(ctx, scenarioID(to)+button)
+}
+
+// onFocus moves the focus to the element with that id once the page shows the change.
+func (p *calculatorPage) onFocus(ctx app.Context, id string) {
+	ctx.Defer(func(ctx app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+func (p *calculatorPage) onGoTo(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.onFocus(ctx, id)
+	}
+}
+
+// describeProblems turns the engine's errors into plain words: by field path for the editors,
+// and located in a list for the summary.
+func describeProblems(err error, d draftSet) (map[string]string, []problem) {
+	byPath := map[string]string{}
+	var list []problem
+	fes := calc.FieldErrors(err)
+	if len(fes) == 0 {
+		fes = []*calc.FieldError{{Msg: err.Error()}}
+	}
+	for _, fe := range fes {
+		msg := fe.Msg
+		if fe.Got != "" {
+			msg += " (you typed " + fe.Got + ")"
+		}
+		if prev, ok := byPath[fe.Path]; ok {
+			byPath[fe.Path] = prev + "; and " + msg
+		} else {
+			byPath[fe.Path] = msg
+		}
+		where, label, id := locate(fe.Path, d)
+		list = append(list, problem{where: where, message: label + msg + ".", fieldID: id})
+	}
+	return byPath, list
+}
+
+var (
+	scenarioPathRE = regexp.MustCompile(`^scenarios\[(\d+)\](?:\.layers\[(\d+)\])?(?:\.([a-z_]+))?$`)
+	setLabels      = map[string]string{
+		"amount": "Amount", "asset": "Asset", "days": "Horizon", "price": "Price today",
+		"currency": "Currency", "price_growth": "Price change", "title": "Title", "version": "Version",
+	}
+	setIDs = map[string]string{
+		"amount": "amount", "asset": "asset", "days": "days", "price": "price",
+		"currency": "currency", "price_growth": "price-growth",
+	}
+	scenarioLabels = map[string]string{
+		"name": "Scenario name", "instant_exit_cost": "Instant exit discount", "layers": "Layers",
+		"note": "Note",
+	}
+)
+
+// locate says where a field path is in words, the field's label to start the message with, and
+// the id of the control to focus.
+func locate(path string, d draftSet) (where, label, id string) {
+	if path == "" {
+		return "The scenario set:", "", ""
+	}
+	if l, ok := setLabels[path]; ok {
+		return "", l + " ", setIDs[path]
+	}
+	m := scenarioPathRE.FindStringSubmatch(path)
+	if m == nil {
+		return path + ":", "", ""
+	}
+	i, _ := strconv.Atoi(m[1])
+	where = "Scenario " + m[1]
+	if i < len(d.scenarios) {
+		where = fmt.Sprintf("Scenario %d “%s”", i+1, d.scenarios[i].name)
+	}
+	field := m[3]
+	if m[2] == "" {
+		switch field {
+		case "":
+			return where + ":", "", scenarioID(i) + "-name"
+		case "layers":
+			return where + ":", "Layers ", scenarioID(i) + "-add-layer"
+		case "name", "instant_exit_cost":
+			return where + ":", scenarioLabels[field] + " ", scenarioID(i) + "-" + field
+		}
+		return where + ":", scenarioLabels[field] + " ", ""
+	}
+	j, _ := strconv.Atoi(m[2])
+	if i < len(d.scenarios) && j < len(d.scenarios[i].layers) {
+		where += fmt.Sprintf(", layer %d “%s”", j+1, d.scenarios[i].layers[j].name)
+	} else {
+		where += ", layer " + strconv.Itoa(j+1)
+	}
+	if field == "" {
+		return where + ":", "", layerID(i, j) + "-name"
+	}
+	if l, ok := layerLabels[field]; ok && field != "preset" {
+		return where + ":", l + " ", layerID(i, j) + "-" + field
+	}
+	return where + ":", field + " ", ""
 }

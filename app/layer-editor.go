@@ -1,0 +1,315 @@
+package main
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// layerLabels name a layer's fields in the page, by their name in the scenario file; the problem
+// list uses them too.
+var layerLabels = map[string]string{
+	"name":             "Name",
+	"accepts":          "Takes",
+	"gives":            "Gives",
+	"apr":              "APR",
+	"fee":              "Fee",
+	"payout":           "Rewards",
+	"claim_every":      "Claim every",
+	"claim_gas":        "Gas per claim",
+	"reinvest":         "Reinvest",
+	"entry_gas":        "Entry gas",
+	"exit_gas":         "Exit gas",
+	"entry_cost":       "Entry swap cost",
+	"exit_cost":        "Exit swap cost",
+	"lockup_days":      "Lock-up",
+	"withdraw_days":    "Withdrawal time",
+	"risk_probability": "Chance of a loss event",
+	"risk_loss":        "Loss in such an event",
+	"note":             "Note",
+}
+
+// foldedLayerFields are the rarely needed fields behind a layer's "more" toggle.
+var foldedLayerFields = []string{"payout", "claim_every", "claim_gas", "reinvest", "entry_cost",
+	"exit_cost", "lockup_days", "withdraw_days", "risk_probability", "risk_loss", "note"}
+
+// layerEditor edits one layer of a stack. The everyday fields are always shown; claims, swap
+// costs, lock-up, risk and the note fold behind a "more" toggle, which opens by itself when one
+// of them has a problem.
+type layerEditor struct {
+	app.Compo
+
+	Iscenario int // the scenario's index, for ids and error paths
+	Iindex    int // the layer's index in its stack, bottom first
+	Icount    int // layers in the stack
+	Ilayer    draftLayer
+	Iasset    string            // what gas is paid in
+	Ierrors   map[string]string // the engine's messages by field path
+	IonChange func(ctx app.Context, index int, l draftLayer)
+	IonRemove func(ctx app.Context, index int)
+	IonMove   func(ctx app.Context, index, to int)
+}
+
+func newLayerEditor() *layerEditor {
+	return &layerEditor{}
+}
+
+// Position sets where the layer sits: scenario index, layer index and the stack's size.
+func (e *layerEditor) Position(scenario, index, count int) *layerEditor {
+	e.Iscenario, e.Iindex, e.Icount = scenario, index, count
+	return e
+}
+
+func (e *layerEditor) Layer(v draftLayer) *layerEditor {
+	e.Ilayer = v
+	return e
+}
+
+func (e *layerEditor) Asset(v string) *layerEditor {
+	e.Iasset = v
+	return e
+}
+
+func (e *layerEditor) Errors(v map[string]string) *layerEditor {
+	e.Ierrors = v
+	return e
+}
+
+func (e *layerEditor) OnChange(h func(ctx app.Context, index int, l draftLayer)) *layerEditor {
+	e.IonChange = h
+	return e
+}
+
+func (e *layerEditor) OnRemove(h func(ctx app.Context, index int)) *layerEditor {
+	e.IonRemove = h
+	return e
+}
+
+func (e *layerEditor) OnMove(h func(ctx app.Context, index, to int)) *layerEditor {
+	e.IonMove = h
+	return e
+}
+
+func (e *layerEditor) path(field string) string {
+	return layerPath(e.Iscenario, e.Iindex) + "." + field
+}
+
+func (e *layerEditor) id(field string) string {
+	return layerID(e.Iscenario, e.Iindex) + "-" + field
+}
+
+// field returns the text input of one of the layer's fields.
+func (e *layerEditor) field(name, unit string, set func(l *draftLayer, text string)) *textField {
+	return newTextField().ID(e.id(name)).Label(layerLabels[name]).Unit(unit).
+		Error(e.Ierrors[e.path(name)]).
+		OnInput(func(ctx app.Context, text string) {
+			l := e.Ilayer
+			set(&l, text)
+			e.report(ctx, l)
+		})
+}
+
+func (e *layerEditor) Render() app.UI {
+	l := e.Ilayer
+	asset := assetLabel(e.Iasset)
+	title := l.name
+	if title == "" {
+		title = "unnamed"
+	}
+	open := l.more || e.foldedProblem()
+	moreID := e.id("more")
+	moreLabel := "More: claims, swap costs, lock-up, risk"
+	if n := e.foldedSet(); n > 0 {
+		moreLabel += " (" + strconv.Itoa(n) + " set)"
+	}
+
+	return app.Div().Class("layer").ID(layerID(e.Iscenario, e.Iindex)).Role("group").
+		Aria("labelledby", e.id("title")).Body(
+		app.Div().Class("layer-head").Body(
+			app.H4().ID(e.id("title")).Class("layer-title").Body(
+				app.Span().Class("layer-number").Text(strconv.Itoa(e.Iindex+1)+". "),
+				app.Text(title),
+			),
+			app.Div().Class("tools").Body(
+				app.Button().Type("button").ID(e.id("up")).Class("icon").
+					Disabled(e.Iindex == 0).
+					Title("Move "+title+" up, earlier in the stack").
+					Aria("label", "Move "+title+" up").
+					Text("↑").OnClick(e.onMove(-1)),
+				app.Button().Type("button").ID(e.id("down")).Class("icon").
+					Disabled(e.Iindex == e.Icount-1).
+					Title("Move "+title+" down, later in the stack").
+					Aria("label", "Move "+title+" down").
+					Text("↓").OnClick(e.onMove(1)),
+				app.Button().Type("button").ID(e.id("remove")).Class("icon danger").
+					Disabled(e.Icount <= 1).
+					Title("Remove "+title).
+					Aria("label", "Remove "+title).
+					Text("×").OnClick(e.onRemove),
+			),
+		),
+		e.field("name", "", func(l *draftLayer, v string) { l.name = v }).Value(l.name),
+		app.Div().Class("field-row").Body(
+			e.field("accepts", "token", func(l *draftLayer, v string) { l.accepts = v }).
+				Value(l.accepts).Placeholder("any"),
+			e.field("gives", "token", func(l *draftLayer, v string) { l.gives = v }).
+				Value(l.gives).Placeholder("any"),
+		),
+		app.Div().Class("field-row").Body(
+			e.field("apr", "% per year", func(l *draftLayer, v string) { l.aprPct = v }).
+				Value(l.aprPct).Decimal(),
+			e.field("fee", "% of rewards", func(l *draftLayer, v string) { l.feePct = v }).
+				Value(l.feePct).Placeholder("0").Decimal(),
+		),
+		app.Div().Class("field-row").Body(
+			e.field("entry_gas", asset, func(l *draftLayer, v string) { l.entryGas = v }).
+				Value(l.entryGas).Placeholder("0").Decimal(),
+			e.field("exit_gas", asset, func(l *draftLayer, v string) { l.exitGas = v }).
+				Value(l.exitGas).Placeholder("0").Decimal(),
+		),
+		app.Button().Type("button").ID(e.id("more-toggle")).Class("more-toggle").
+			Aria("expanded", open).
+			Aria("controls", moreID).
+			Body(
+				app.Span().Class("more-sign").Aria("hidden", "true").Text(map[bool]string{true: "−", false: "+"}[open]),
+				app.Text(moreLabel),
+			).
+			OnClick(e.onToggleMore),
+		app.Div().ID(moreID).Class("layer-more").Hidden(!open).Body(
+			e.payoutFields(l, asset),
+			app.Div().Class("field-row").Body(
+				e.field("entry_cost", "% of balance", func(l *draftLayer, v string) { l.entryCostPct = v }).
+					Value(l.entryCostPct).Placeholder("0").Decimal(),
+				e.field("exit_cost", "% of balance", func(l *draftLayer, v string) { l.exitCostPct = v }).
+					Value(l.exitCostPct).Placeholder("0").Decimal(),
+			),
+			app.Div().Class("field-row").Body(
+				e.field("lockup_days", "days", func(l *draftLayer, v string) { l.lockupDays = v }).
+					Value(l.lockupDays).Placeholder("0").Whole().
+					Hint("No exit before this day."),
+				e.field("withdraw_days", "days", func(l *draftLayer, v string) { l.withdrawDays = v }).
+					Value(l.withdrawDays).Placeholder("0").Whole().
+					Hint("From exit request to funds back."),
+			),
+			app.Div().Class("field-row").Body(
+				e.field("risk_probability", "% per year", func(l *draftLayer, v string) { l.riskProbabilityPct = v }).
+					Value(l.riskProbabilityPct).Placeholder("0").Decimal(),
+				e.field("risk_loss", "% of balance", func(l *draftLayer, v string) { l.riskLossPct = v }).
+					Value(l.riskLossPct).Placeholder("0").Decimal(),
+			),
+			e.field("note", "", func(l *draftLayer, v string) { l.note = v }).
+				Value(l.note).Hint("Where the figures come from; not used in the maths."),
+		),
+		newFieldError().ID(e.id("error")).Message(e.Ierrors[layerPath(e.Iscenario, e.Iindex)]),
+	)
+}
+
+// payoutFields are how rewards are paid and, for claimed rewards, when and at what gas.
+func (e *layerEditor) payoutFields(l draftLayer, asset string) app.UI {
+	payoutID := e.id("payout")
+	return app.Div().Class("payout").Body(
+		app.Div().Class("field").Body(
+			app.Label().For(payoutID).Class("field-label").Text(layerLabels["payout"]),
+			app.Select().ID(payoutID).
+				Aria("describedby", payoutID+"-error").
+				OnChange(e.onPayout).
+				Body(
+					app.Option().Value("compound").Selected(!l.claim).Text("compound daily (rebasing token)"),
+					app.Option().Value("claim").Selected(l.claim).Text("claimed by hand"),
+				),
+			newFieldError().ID(payoutID+"-error").Message(e.Ierrors[e.path("payout")]),
+		),
+		app.If(l.claim, func() app.UI {
+			return app.Div().Class("claim-fields").Body(
+				app.Div().Class("field-row").Body(
+					e.field("claim_every", "days", func(l *draftLayer, v string) { l.claimEveryDays = v }).
+						Value(l.claimEveryDays).Whole(),
+					e.field("claim_gas", asset, func(l *draftLayer, v string) { l.claimGas = v }).
+						Value(l.claimGas).Placeholder("0").Decimal(),
+				),
+				app.Div().Class("field check").Body(
+					app.Input().Type("checkbox").ID(e.id("reinvest")).
+						Checked(l.reinvest).
+						Aria("describedby", e.id("reinvest")+"-error").
+						OnChange(e.onReinvest),
+					app.Label().For(e.id("reinvest")).Text("Reinvest claimed rewards into the stack"),
+					newFieldError().ID(e.id("reinvest")+"-error").Message(e.Ierrors[e.path("reinvest")]),
+				),
+			)
+		}),
+	)
+}
+
+// foldedProblem reports whether a folded field has a problem, so that it is not hidden.
+func (e *layerEditor) foldedProblem() bool {
+	for _, f := range foldedLayerFields {
+		if e.Ierrors[e.path(f)] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// foldedSet counts the folded settings that differ from their defaults, for the toggle's label.
+func (e *layerEditor) foldedSet() int {
+	l := e.Ilayer
+	n := 0
+	if l.claim {
+		n++
+	}
+	for _, v := range []string{l.entryCostPct, l.exitCostPct, l.lockupDays, l.withdrawDays,
+		l.riskProbabilityPct, l.riskLossPct, l.note} {
+		if v != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func (e *layerEditor) report(ctx app.Context, l draftLayer) {
+	if e.IonChange != nil {
+		e.IonChange(ctx, e.Iindex, l)
+	}
+}
+
+func (e *layerEditor) onToggleMore(ctx app.Context, ev app.Event) {
+	l := e.Ilayer
+	l.more = !(l.more || e.foldedProblem())
+	e.report(ctx, l)
+}
+
+func (e *layerEditor) onPayout(ctx app.Context, ev app.Event) {
+	l := e.Ilayer
+	l.claim = ctx.JSSrc().Get("value").String() == "claim"
+	e.report(ctx, l)
+}
+
+func (e *layerEditor) onReinvest(ctx app.Context, ev app.Event) {
+	l := e.Ilayer
+	l.reinvest = ctx.JSSrc().Get("checked").Bool()
+	e.report(ctx, l)
+}
+
+func (e *layerEditor) onMove(delta int) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) {
+		if e.IonMove != nil {
+			e.IonMove(ctx, e.Iindex, e.Iindex+delta)
+		}
+	}
+}
+
+func (e *layerEditor) onRemove(ctx app.Context, ev app.Event) {
+	if e.IonRemove != nil {
+		e.IonRemove(ctx, e.Iindex)
+	}
+}
+
+// layerPath is the scenario file's path of a layer, as the engine's errors name it.
+func layerPath(scenario, layer int) string {
+	return scenarioPath(scenario) + ".layers[" + strconv.Itoa(layer) + "]"
+}
+
+// layerID is the id of a layer's editor; its fields' ids add "-" and the field's name.
+func layerID(scenario, layer int) string {
+	return scenarioID(scenario) + "-l" + strconv.Itoa(layer)
+}

@@ -1,0 +1,339 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"restakecalc/calc"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// figureKind says how a figure is written and compared.
+type figureKind int
+
+const (
+	amountFigure  figureKind = iota // asset units, exact to the wei
+	percentFigure                   // percent, 6 places
+	fiatFigure                      // fiat, 2 places
+	dayFigure                       // a day number
+)
+
+// figureRow is one row of the results table: a field of the results document (SPEC section 4).
+type figureRow struct {
+	field   string // the results document's name, the cells' data-field
+	label   string
+	explain string
+	kind    figureKind
+	better  int // +1 when more is better, -1 when less is better
+}
+
+// figureGroup is a titled block of rows.
+type figureGroup struct {
+	title string
+	rows  []figureRow
+}
+
+var figureGroups = []figureGroup{
+	{"If nothing goes wrong", []figureRow{
+		{"final", "Final amount", "What you hold after a normal exit at the horizon: rewards in, fees, gas and swap costs out.", amountFigure, +1},
+		{"fiat_final", "Final value", "The final amount at the price you expect then.", fiatFigure, +1},
+		{"gain", "Gain", "Final amount minus what you put in.", amountFigure, +1},
+		{"apy", "APY", "The yearly rate that turns your amount into the final amount, everything counted.", percentFigure, +1},
+	}},
+	{"What it costs", []figureRow{
+		{"fees", "Fees", "Rewards the protocols keep.", amountFigure, -1},
+		{"gas", "Gas", "Paid to enter, claim and exit.", amountFigure, -1},
+		{"costs", "Swap costs", "Lost to swaps and slippage on entry and exit.", amountFigure, -1},
+		{"unclaimed", "Left unclaimed", "Rewards not worth the gas of claiming them at exit.", amountFigure, -1},
+	}},
+	{"With the risks", []figureRow{
+		{"final_expected", "Expected final amount", "The final amount with losses at their expected rate.", amountFigure, +1},
+		{"apy_expected", "Expected APY", "The APY of the expected final amount.", percentFigure, +1},
+		{"lost_expected", "Expected losses", "What loss events are expected to take.", amountFigure, -1},
+		{"p_loss", "Chance of a loss event", "The chance that at least one loss event happens before the horizon.", percentFigure, -1},
+	}},
+	{"Getting out", []figureRow{
+		{"liquid_day", "Money back on day", "The day your funds are back when you exit at the horizon, lock-ups and withdrawal queues included.", dayFigure, -1},
+		{"instant", "Instant exit value", "What you get selling the whole stack on the market at the horizon instead of waiting.", amountFigure, +1},
+	}},
+}
+
+// resultsTable shows every scenario's figures side by side, one row per figure, the best of
+// each row marked and each scenario's difference from the first. Every figure carries
+// data-scenario, data-field and data-value, the exact value as `app eval` prints it.
+type resultsTable struct {
+	app.Compo
+
+	Iset     calc.Set     // the set the results are of: names, asset, currency, layer rates
+	Iresults calc.Results // the figures
+	Istale   bool         // the input changed into something invalid: these are older results
+}
+
+func newResultsTable() *resultsTable {
+	return &resultsTable{}
+}
+
+func (t *resultsTable) Set(v calc.Set) *resultsTable {
+	t.Iset = v
+	return t
+}
+
+func (t *resultsTable) Results(v calc.Results) *resultsTable {
+	t.Iresults = v
+	return t
+}
+
+func (t *resultsTable) Stale(v bool) *resultsTable {
+	t.Istale = v
+	return t
+}
+
+func (t *resultsTable) Render() app.UI {
+	rs := t.Iresults.Scenarios
+	if len(rs) == 0 {
+		return app.P().Class("results-empty").Text("No results yet: fix the marked fields.")
+	}
+	class := "results-table"
+	if t.Istale {
+		class += " stale"
+	}
+	return app.Div().Class("table-scroll").TabIndex(0).Role("region").
+		Aria("labelledby", "results-caption").Body(
+		app.Table().Class(class).Body(
+			app.Caption().ID("results-caption").Text(t.caption()),
+			app.THead().Body(
+				app.Tr().Body(
+					app.Th().Scope("col").Class("row-label").Text("Figure"),
+					app.Range(rs).Slice(func(i int) app.UI {
+						r := rs[i]
+						return app.Th().Scope("col").Class("scenario-col").Body(
+							app.Span().Class("scenario-number").Text(strconv.Itoa(i+1)),
+							app.Span().Class("col-name").Text(r.Name),
+							app.Span().Class("kind").
+								DataSet("scenario", i).DataSet("field", "kind").DataSet("value", string(r.Kind)).
+								Text(string(r.Kind)),
+						)
+					}),
+				),
+			),
+			app.Range(figureGroups).Slice(func(g int) app.UI {
+				return t.group(figureGroups[g])
+			}),
+			t.advertised(),
+		),
+	)
+}
+
+func (t *resultsTable) caption() string {
+	s := t.Iset
+	c := "Results after " + plural(s.Days, "day") + " for " + calc.FormatAmount(s.Amount) + " " + s.Asset
+	if t.Istale {
+		c += " (out of date)"
+	}
+	return c
+}
+
+func (t *resultsTable) group(g figureGroup) app.UI {
+	rs := t.Iresults.Scenarios
+	return app.TBody().Body(
+		app.Tr().Class("group").Body(
+			app.Th().Scope("rowgroup").ColSpan(len(rs)+1).Text(g.title),
+		),
+		app.Range(g.rows).Slice(func(k int) app.UI {
+			row := g.rows[k]
+			values := make([]string, len(rs))
+			for i, r := range rs {
+				values[i], _ = r.Figure(row.field)
+			}
+			best := bestOf(row, values, t.hasFiat())
+			return app.Tr().Body(
+				app.Th().Scope("row").Class("row-label").Body(
+					app.Span().Class("label").Text(row.label),
+					app.Span().Class("explain").Text(row.explain),
+				),
+				app.Range(rs).Slice(func(i int) app.UI {
+					return t.cell(row, i, values, best[i])
+				}),
+			)
+		}),
+	)
+}
+
+// advertised is the sum of the layers' APRs: what the protocols' own pages add up to, before
+// fees, gas, swaps, compounding and risk. It is no figure of the results document.
+func (t *resultsTable) advertised() app.UI {
+	scenarios := t.Iset.Scenarios
+	return app.TBody().Body(
+		app.Tr().Class("advertised").Body(
+			app.Th().Scope("row").Class("row-label").Body(
+				app.Span().Class("label").Text("Advertised APR"),
+				app.Span().Class("explain").Text("The layers' APRs added up, before fees, costs, compounding and risk: compare it with the APY."),
+			),
+			app.Range(scenarios).Slice(func(i int) app.UI {
+				sum := decimal.Zero
+				for _, l := range scenarios[i].Layers {
+					sum = sum.Add(l.APR)
+				}
+				return app.Td().Class("figure").Body(figureText(sum.String(), percentFigure, "%"))
+			}),
+		),
+	)
+}
+
+func (t *resultsTable) hasFiat() bool {
+	rs := t.Iresults.Scenarios
+	return len(rs) > 0 && rs[0].HasFiat
+}
+
+func (t *resultsTable) unit(k figureKind) string {
+	switch k {
+	case amountFigure:
+		return t.Iset.Asset
+	case percentFigure:
+		return "%"
+	case fiatFigure:
+		return t.Iset.Currency
+	}
+	return ""
+}
+
+func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) app.UI {
+	v := values[i]
+	class := "figure"
+	if best {
+		class += " best"
+	}
+	var shown app.UI
+	switch {
+	case row.kind == fiatFigure && !t.hasFiat():
+		shown = app.Span().Class("none").Text("no price set")
+	case row.kind == dayFigure:
+		shown = app.Span().Class("num").Text("day " + v)
+	default:
+		shown = figureText(v, row.kind, t.unit(row.kind))
+	}
+	return app.Td().Class(class).
+		DataSet("scenario", i).DataSet("field", row.field).DataSet("value", v).
+		Body(
+			shown,
+			app.If(best, func() app.UI {
+				return app.Span().Class("best-mark").Text("best")
+			}),
+			app.If(i > 0, func() app.UI {
+				return app.Span().Class("delta").Text(deltaText(row.kind, values[0], v, t.unit(row.kind), row.kind != fiatFigure || t.hasFiat()))
+			}),
+		)
+}
+
+// bestOf marks the best value of a row, ties included; nothing is marked when there is only one
+// scenario or all are equal.
+func bestOf(row figureRow, values []string, hasFiat bool) []bool {
+	best := make([]bool, len(values))
+	if len(values) < 2 || row.better == 0 || (row.kind == fiatFigure && !hasFiat) {
+		return best
+	}
+	nums := make([]decimal.Decimal, len(values))
+	for i, v := range values {
+		d, err := decimal.NewFromString(v)
+		if err != nil {
+			return best
+		}
+		nums[i] = d
+	}
+	top := nums[0]
+	for _, d := range nums[1:] {
+		if d.Cmp(top)*row.better > 0 {
+			top = d
+		}
+	}
+	all := true
+	for i, d := range nums {
+		best[i] = d.Equal(top)
+		all = all && best[i]
+	}
+	if all {
+		return make([]bool, len(values))
+	}
+	return best
+}
+
+// deltaText writes value - first, signed, as "+0.399970 ETH vs 1".
+func deltaText(k figureKind, first, value, unit string, known bool) string {
+	if !known {
+		return ""
+	}
+	a, errA := decimal.NewFromString(first)
+	b, errB := decimal.NewFromString(value)
+	if errA != nil || errB != nil {
+		return ""
+	}
+	d := b.Sub(a)
+	var s string
+	switch k {
+	case amountFigure:
+		s = d.Round(6).String()
+		if d.Round(6).IsZero() && !d.IsZero() {
+			s = d.String()
+		}
+		s += " " + unit
+	case percentFigure:
+		s = d.Round(4).String() + " pp"
+	case fiatFigure:
+		s = groupThousands(d.StringFixed(2)) + " " + unit
+	case dayFigure:
+		s = plural(int(d.IntPart()), "day")
+	}
+	if d.Sign() > 0 {
+		s = "+" + s
+	} else if d.IsZero() {
+		s = "±" + s
+	}
+	return s + " vs 1"
+}
+
+// figureText writes an exact figure so that it reads quickly and stays exact: the integer part
+// grouped by thousands, the first decimals plain and the rest of them smaller.
+func figureText(v string, k figureKind, unit string) app.UI {
+	keep := 6
+	if k != amountFigure {
+		keep = 2
+	}
+	head, tail := v, ""
+	if dot := strings.IndexByte(v, '.'); dot >= 0 && len(v)-dot-1 > keep {
+		head, tail = v[:dot+1+keep], v[dot+1+keep:]
+	}
+	return app.Span().Class("num").Body(
+		app.Text(groupThousands(head)),
+		app.If(tail != "", func() app.UI {
+			return app.Span().Class("tail").Text(tail)
+		}),
+		app.If(unit != "", func() app.UI {
+			return app.Span().Class("unit").Text(" " + unit)
+		}),
+	)
+}
+
+// groupThousands puts commas between the thousands of a plain decimal's integer part.
+func groupThousands(v string) string {
+	sign := ""
+	if strings.HasPrefix(v, "-") {
+		sign, v = "-", v[1:]
+	}
+	intPart, frac := v, ""
+	if dot := strings.IndexByte(v, '.'); dot >= 0 {
+		intPart, frac = v[:dot], v[dot:]
+	}
+	if len(intPart) <= 3 {
+		return sign + v
+	}
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return sign + b.String() + frac
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// horizonPresets are the horizon helper's buttons: a months/years figure turned into days.
+var horizonPresets = []struct {
+	label string
+	days  int
+}{
+	{"1 month", 30},
+	{"6 months", 182},
+	{"1 year", 365},
+	{"2 years", 730},
+	{"5 years", 1825},
+	{"10 years", 3650},
+}
+
+// setEditor edits what all scenarios share: the starting amount and asset, the horizon and the
+// fiat price. It reports the whole changed draft through OnChange; the page keeps its scenarios.
+type setEditor struct {
+	app.Compo
+
+	Iset      draftSet
+	Ierrors   map[string]string // the engine's messages by field path
+	IonChange func(ctx app.Context, d draftSet)
+}
+
+func newSetEditor() *setEditor {
+	return &setEditor{}
+}
+
+func (e *setEditor) Set(v draftSet) *setEditor {
+	e.Iset = v
+	return e
+}
+
+func (e *setEditor) Errors(v map[string]string) *setEditor {
+	e.Ierrors = v
+	return e
+}
+
+func (e *setEditor) OnChange(h func(ctx app.Context, d draftSet)) *setEditor {
+	e.IonChange = h
+	return e
+}
+
+func (e *setEditor) Render() app.UI {
+	d := e.Iset
+	asset := assetLabel(d.asset)
+	currency := d.currency
+	if strings.TrimSpace(currency) == "" {
+		currency = "USD"
+	}
+	return app.Div().Class("set-editor").Body(
+		app.Div().Class("field-row").Body(
+			newTextField().ID("amount").Label("Amount").Unit(asset).Decimal().
+				Value(d.amount).Error(e.Ierrors["amount"]).
+				OnInput(e.change(func(d *draftSet, v string) { d.amount = v })),
+			newTextField().ID("asset").Label("Asset").
+				Value(d.asset).Placeholder("ETH").Error(e.Ierrors["asset"]).
+				OnInput(e.change(func(d *draftSet, v string) { d.asset = v })),
+		),
+		app.Div().Class("field-row horizon").Body(
+			newTextField().ID("days").Label("Horizon").Unit("days").Whole().
+				Value(d.days).Hint(horizonHint(d.days)).Error(e.Ierrors["days"]).
+				OnInput(e.change(func(d *draftSet, v string) { d.days = v })),
+			app.Div().Class("horizon-presets").Role("group").Aria("label", "Set the horizon to").Body(
+				app.Range(horizonPresets).Slice(func(i int) app.UI {
+					p := horizonPresets[i]
+					days := strconv.Itoa(p.days)
+					return app.Button().Type("button").Class("chip").
+						Aria("pressed", strings.TrimSpace(d.days) == days).
+						Title(days + " days").
+						Text(p.label).
+						OnClick(e.onPreset(days))
+				}),
+			),
+		),
+		app.Div().Class("field-row").Body(
+			newTextField().ID("price").Label("Price today").Unit(currency+" per "+asset).Decimal().
+				Value(d.price).Placeholder("0").Hint("Leave empty or 0 for no fiat figures.").
+				Error(e.Ierrors["price"]).
+				OnInput(e.change(func(d *draftSet, v string) { d.price = v })),
+			newTextField().ID("currency").Label("Currency").
+				Value(d.currency).Placeholder("USD").Error(e.Ierrors["currency"]).
+				OnInput(e.change(func(d *draftSet, v string) { d.currency = v })),
+			newTextField().ID("price-growth").Label("Price change").Unit("% per year").Decimal().
+				Value(d.priceGrowthPct).Placeholder("0").Error(e.Ierrors["price_growth"]).
+				OnInput(e.change(func(d *draftSet, v string) { d.priceGrowthPct = v })),
+		),
+	)
+}
+
+// change returns an input callback that writes the typed text with set and reports the draft.
+func (e *setEditor) change(set func(d *draftSet, text string)) func(app.Context, string) {
+	return func(ctx app.Context, text string) {
+		d := e.Iset
+		set(&d, text)
+		e.report(ctx, d)
+	}
+}
+
+func (e *setEditor) onPreset(days string) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) {
+		d := e.Iset
+		d.days = days
+		e.report(ctx, d)
+	}
+}
+
+func (e *setEditor) report(ctx app.Context, d draftSet) {
+	if e.IonChange != nil {
+		e.IonChange(ctx, d)
+	}
+}
+
+// assetLabel is the asset's symbol as typed, or the default when the field is empty.
+func assetLabel(typed string) string {
+	if s := strings.TrimSpace(typed); s != "" {
+		return s
+	}
+	return "ETH"
+}
+
+// horizonHint says the horizon in months or years, so that nobody has to divide by 365.
+func horizonHint(typed string) string {
+	days, err := strconv.Atoi(strings.TrimSpace(typed))
+	if err != nil || days <= 0 {
+		return "Whole days, e.g. 365 for a year."
+	}
+	years := float64(days) / 365
+	switch {
+	case days%365 == 0:
+		if days == 365 {
+			return "= 1 year"
+		}
+		return "= " + strconv.Itoa(days/365) + " years"
+	case days < 365:
+		months := float64(days) / (365.0 / 12)
+		return "≈ " + strconv.FormatFloat(months, 'f', 1, 64) + " months"
+	default:
+		return "≈ " + strconv.FormatFloat(years, 'f', 1, 64) + " years"
+	}
+}

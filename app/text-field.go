@@ -1,0 +1,137 @@
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// textField is one labelled input of the scenario file. It shows the user's text as typed, never
+// a re-formatted value, its unit after the input, an optional hint and the engine's message when
+// the text is not accepted. It reports every keystroke through its OnInput callback.
+type textField struct {
+	app.Compo
+
+	Iid          string
+	Ilabel       string
+	Iunit        string // "%", "days", "ETH", ...; read with the label too
+	Ivalue       string
+	Iplaceholder string // the default that applies when the field is left empty
+	Ihint        string
+	Ierror       string
+	Imode        string // the inputmode: "decimal", "numeric" or "" for text
+	IonInput     func(ctx app.Context, text string)
+}
+
+func newTextField() *textField {
+	return &textField{}
+}
+
+// ID sets the input's id; the label, hint and error derive theirs from it.
+func (f *textField) ID(v string) *textField {
+	f.Iid = v
+	return f
+}
+
+func (f *textField) Label(v string) *textField {
+	f.Ilabel = v
+	return f
+}
+
+func (f *textField) Unit(v string) *textField {
+	f.Iunit = v
+	return f
+}
+
+func (f *textField) Value(v string) *textField {
+	f.Ivalue = v
+	return f
+}
+
+func (f *textField) Placeholder(v string) *textField {
+	f.Iplaceholder = v
+	return f
+}
+
+func (f *textField) Hint(v string) *textField {
+	f.Ihint = v
+	return f
+}
+
+// Error sets the engine's message for this field, "" when it is fine.
+func (f *textField) Error(v string) *textField {
+	f.Ierror = v
+	return f
+}
+
+// Decimal asks phones for a keyboard with digits and a decimal point.
+func (f *textField) Decimal() *textField {
+	f.Imode = "decimal"
+	return f
+}
+
+// Whole asks phones for a keyboard with digits only.
+func (f *textField) Whole() *textField {
+	f.Imode = "numeric"
+	return f
+}
+
+func (f *textField) OnInput(h func(ctx app.Context, text string)) *textField {
+	f.IonInput = h
+	return f
+}
+
+func (f *textField) Render() app.UI {
+	label := f.Ilabel
+	if f.Iunit != "" {
+		label += " (" + f.Iunit + ")"
+	}
+	describedBy := f.Iid + "-error"
+	if f.Ihint != "" {
+		describedBy = f.Iid + "-hint " + describedBy
+	}
+	class := "field"
+	if f.Ierror != "" {
+		class += " invalid"
+	}
+	input := app.Input().
+		ID(f.Iid).
+		Type("text").
+		Value(f.Ivalue).
+		AutoComplete(false).
+		Spellcheck(false).
+		Aria("invalid", f.Ierror != "").
+		Aria("describedby", describedBy).
+		OnInput(f.onInput)
+	if f.Imode != "" {
+		input = input.Attr("inputmode", f.Imode)
+	}
+	if f.Iplaceholder != "" {
+		input = input.Placeholder(f.Iplaceholder)
+	}
+	hint := app.Span().ID(f.Iid + "-hint").Class("field-hint")
+	if f.Ihint == "" {
+		hint = hint.Hidden(true)
+	} else {
+		hint = hint.Text(f.Ihint)
+	}
+	return app.Div().Class(class).Body(
+		app.Label().For(f.Iid).Class("field-label").Text(label),
+		app.Div().Class("field-box").Body(
+			input,
+			app.Span().Class("field-unit").Aria("hidden", "true").Text(f.Iunit),
+		),
+		hint,
+		newFieldError().ID(f.Iid+"-error").Message(f.errorText()),
+	)
+}
+
+// errorText puts the field's label before the engine's message: "APR must be ...".
+func (f *textField) errorText() string {
+	if f.Ierror == "" {
+		return ""
+	}
+	return f.Ilabel + " " + f.Ierror
+}
+
+func (f *textField) onInput(ctx app.Context, e app.Event) {
+	if f.IonInput != nil {
+		f.IonInput(ctx, ctx.JSSrc().Get("value").String())
+	}
+}
