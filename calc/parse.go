@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -326,11 +327,11 @@ func (p *parser) integer(path string, data json.RawMessage, r intRule) int {
 		return 0
 	}
 	n, err := strconv.Atoi(text)
-	if err != nil || n < r.min || n > r.max {
+	if err != nil {
 		p.fail(path, text, "must be %s", r.allowed())
 		return 0
 	}
-	return n
+	return n // the range is Validate's
 }
 
 func (p *parser) decimal(path string, data json.RawMessage, r decimalRule) decimal.Decimal {
@@ -450,10 +451,18 @@ func checkSyntax(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &FieldError{Msg: "the scenario file is empty"}
 	}
-	var v any
-	err := json.Unmarshal(data, &v)
-	if err == nil {
+	if json.Valid(data) {
 		return nil
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	err := dec.Decode(&v)
+	if err == nil {
+		_, err = dec.Token()
+		if err == nil || err == io.EOF {
+			return &FieldError{Msg: "not valid JSON: more than one value"}
+		}
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
