@@ -225,9 +225,18 @@ type linearScale struct {
 func (s linearScale) at(v float64) float64 {
 	width := s.domainHi - s.domainLo
 	if width == 0 || math.IsNaN(width) || math.IsInf(width, 0) {
-		return finite((s.rangeLo + s.rangeHi) / 2)
+		return chartFinite((s.rangeLo + s.rangeHi) / 2)
 	}
-	return finite(s.rangeLo + (v-s.domainLo)/width*(s.rangeHi-s.rangeLo))
+	return chartFinite(s.rangeLo + (v-s.domainLo)/width*(s.rangeHi-s.rangeLo))
+}
+
+// invert returns the domain value drawn at r.
+func (s linearScale) invert(r float64) float64 {
+	width := s.rangeHi - s.rangeLo
+	if width == 0 || math.IsNaN(width) || math.IsInf(width, 0) {
+		return s.domainLo
+	}
+	return chartFinite(s.domainLo + (r-s.rangeLo)/width*(s.domainHi-s.domainLo))
 }
 
 // amountScale maps exact amounts onto a drawing interval: the offset from the bottom of the axis
@@ -245,29 +254,29 @@ func newAmountScale(lo, hi decimal.Decimal, rangeLo, rangeHi float64) amountScal
 
 func (s amountScale) at(v decimal.Decimal) float64 {
 	if s.width == 0 || math.IsInf(s.width, 0) || math.IsNaN(s.width) {
-		return finite((s.rangeLo + s.rangeHi) / 2)
+		return chartFinite((s.rangeLo + s.rangeHi) / 2)
 	}
-	return finite(s.rangeLo + v.Sub(s.lo).InexactFloat64()/s.width*(s.rangeHi-s.rangeLo))
+	return chartFinite(s.rangeLo + v.Sub(s.lo).InexactFloat64()/s.width*(s.rangeHi-s.rangeLo))
 }
 
-// maxCoord bounds drawing coordinates: far outside any view box, well inside what browsers parse.
-const maxCoord = 1e6
+// chartMaxCoord bounds drawing coordinates: far outside any view box, well inside what browsers parse.
+const chartMaxCoord = 1e6
 
-// finite replaces NaN, which would break the drawing, by 0, and clamps infinities and other
-// runaway values to ±maxCoord.
-func finite(v float64) float64 {
+// chartFinite replaces NaN, which would break the drawing, by 0, and clamps infinities and other
+// runaway values to ±chartMaxCoord.
+func chartFinite(v float64) float64 {
 	switch {
 	case math.IsNaN(v):
 		return 0
-	case v > maxCoord:
-		return maxCoord
-	case v < -maxCoord:
-		return -maxCoord
+	case v > chartMaxCoord:
+		return chartMaxCoord
+	case v < -chartMaxCoord:
+		return -chartMaxCoord
 	}
 	return v
 }
 
-// coord writes an SVG coordinate with two decimals, enough below a pixel.
-func coord(v float64) string {
-	return strconv.FormatFloat(finite(v), 'f', 2, 64)
+// chartCoord writes an SVG coordinate with two decimals, enough below a pixel.
+func chartCoord(v float64) string {
+	return strconv.FormatFloat(chartFinite(v), 'f', 2, 64)
 }
