@@ -191,8 +191,8 @@ var coordTests = []struct {
 
 func TestScaleCoord(t *testing.T) {
 	for _, tt := range coordTests {
-		if got := coord(tt.in); got != tt.want {
-			t.Errorf("coord(%v) = %q, want %q", tt.in, got, tt.want)
+		if got := chartCoord(tt.in); got != tt.want {
+			t.Errorf("chartCoord(%v) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
