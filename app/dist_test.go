@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -14,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"restakecalc/calc"
 )
 
 var addRoutesOnce sync.Once
@@ -49,6 +52,21 @@ func readFile(t *testing.T, name string) string {
 	return string(data)
 }
 
+var figureElem = regexp.MustCompile(`<[^>]*\sdata-field="[^"]*"[^>]*>`)
+
+// prerenderedFigure returns the data-value of the figure field of scenario in html, or "".
+func prerenderedFigure(html string, scenario int, field string) string {
+	for _, elem := range figureElem.FindAllString(html, -1) {
+		if strings.Contains(elem, fmt.Sprintf(` data-scenario="%d"`, scenario)) &&
+			strings.Contains(elem, fmt.Sprintf(` data-field="%s"`, field)) {
+			if m := regexp.MustCompile(` data-value="([^"]*)"`).FindStringSubmatch(elem); m != nil {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
 var urlAttr = regexp.MustCompile(`\s(?:src|href)="([^"]*)"`)
 
 func TestDistWritesTheSite(t *testing.T) {
@@ -78,6 +96,14 @@ func TestDistWritesTheSite(t *testing.T) {
 	// crawlers and for the pre-rendered figures.
 	if !strings.Contains(index, "<main") {
 		t.Errorf("index.html has no pre-rendered main element:\n%s", index)
+	}
+	res, err := calc.Evaluate(defaultSet(), calc.Options{})
+	if err != nil {
+		t.Fatalf("Evaluate(defaultSet()) = %v", err)
+	}
+	wantFinal, _ := res.Scenarios[0].Figure("final")
+	if got := prerenderedFigure(index, 0, "final"); got != wantFinal {
+		t.Errorf("index.html shows scenario 0's final as %q, want %s (calc.Evaluate of the default set)", got, wantFinal)
 	}
 
 	// The wasm learns the build's version through the page's environment.

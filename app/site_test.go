@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"restakecalc/calc"
+
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -24,7 +26,7 @@ var sitePrefixes = []string{
 }
 
 // TestSiteLoadsAndWorksOffline loads the shipped site in chromium, waits for the wasm to render
-// the page, then stops the server and opens the page again, with a query string and a fragment
+// the page and its figures (the default set's, exact to the wei), then stops the server and opens the page again, with a query string and a fragment
 // as shared links have: the service worker must serve everything from its cache. No request
 // may leave the site's origin, online or offline.
 func TestSiteLoadsAndWorksOffline(t *testing.T) {
@@ -44,16 +46,22 @@ func TestSiteLoadsAndWorksOffline(t *testing.T) {
 			if err := chromedp.Run(ctx, chromedp.WaitVisible("main", chromedp.ByQuery)); err != nil {
 				t.Fatalf("online at %s: the page shows no main element: %v", base, err)
 			}
+			checkDefaultFinal(t, ctx, base)
 			checkWasmEncoding(t, dir, requests)
 			if err := waitOffline(ctx); err != nil {
 				t.Fatalf("online at %s: the service worker never took over: %v", base, err)
 			}
 
 			stop()
+			link, err := calc.EncodeLink(defaultSet())
+			if err != nil {
+				t.Fatalf("EncodeLink(defaultSet()) = %v", err)
+			}
 			offline := []string{
 				base,
 				base + "?theme=dark&embed=1",
-				base + "?theme=light#s=bm90IGEgbGluaw",
+				base + "?theme=light#" + link,          // a shared link of the default set
+				base + "#s=bm90IGEgc2NlbmFyaW8gZmlsZQ", // an unreadable link opens the default set
 			}
 			for _, u := range offline {
 				if err := chromedp.Run(ctx, chromedp.Navigate(u)); err != nil {
@@ -65,6 +73,7 @@ func TestSiteLoadsAndWorksOffline(t *testing.T) {
 				if err := chromedp.Run(ctx, chromedp.WaitVisible("main", chromedp.ByQuery)); err != nil {
 					t.Fatalf("offline at %s: the page shows no main element: %v", u, err)
 				}
+				checkDefaultFinal(t, ctx, u)
 			}
 			if err := chromedp.Run(ctx, chromedp.Reload()); err != nil {
 				t.Fatalf("offline: Reload() = %v", err)
@@ -85,6 +94,24 @@ func TestSiteLoadsAndWorksOffline(t *testing.T) {
 				t.Errorf("no request was recorded: the recorder is broken")
 			}
 		})
+	}
+}
+
+// checkDefaultFinal checks that the page at u, rendered by the wasm, shows the final amount of
+// its default set's first scenario exactly as the engine computes it natively.
+func checkDefaultFinal(t *testing.T, ctx context.Context, u string) {
+	t.Helper()
+	res, err := calc.Evaluate(defaultSet(), calc.Options{})
+	if err != nil {
+		t.Fatalf("Evaluate(defaultSet()) = %v", err)
+	}
+	want, _ := res.Scenarios[0].Figure("final")
+	got, err := waitFigure(ctx, 0, "final")
+	if err != nil {
+		t.Fatalf("at %s: %v", u, err)
+	}
+	if got != want {
+		t.Errorf("at %s: scenario 0's final = %s, want %s (calc.Evaluate of the default set)", u, got, want)
 	}
 }
 
