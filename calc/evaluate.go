@@ -24,11 +24,20 @@ func Evaluate(s Set, opt Options) (Results, error) {
 	}
 	res := Results{Version: Version, Scenarios: make([]ScenarioResult, 0, len(s.Scenarios))}
 	var errs []error
+	var first [2][]uint256.Int // the first scenario's day values, for break-even days
 	for i := range s.Scenarios {
-		r, err := evaluateScenario(s, i, sampleEvery)
+		r, days, err := evaluateScenario(s, i, runOptions{sampleEvery: sampleEvery, everyDay: opt.BreakEven})
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if opt.BreakEven {
+			if i == 0 {
+				first = days
+			} else if first[0] != nil {
+				r.BreakEvenDay = breakEvenDay(first[0], days[0])
+				r.BreakEvenDayExpected = breakEvenDay(first[1], days[1])
+			}
 		}
 		res.Scenarios = append(res.Scenarios, r)
 	}
@@ -38,20 +47,34 @@ func Evaluate(s Set, opt Options) (Results, error) {
 	return res, nil
 }
 
-func evaluateScenario(s Set, i, sampleEvery int) (ScenarioResult, error) {
+// breakEvenDay returns the first day d from which other[t] > base[t] for every t ≥ d, or 0.
+func breakEvenDay(base, other []uint256.Int) int {
+	day := 0
+	for t := len(base) - 1; t >= 0 && other[t].Gt(&base[t]); t-- {
+		day = t + 1
+	}
+	return day
+}
+
+// evaluateScenario runs scenario i on both paths and returns its figures and, when opt asks for
+// them, each path's value on every day.
+func evaluateScenario(s Set, i int, opt runOptions) (ScenarioResult, [2][]uint256.Int, error) {
+	var days [2][]uint256.Int
 	sc := s.Scenarios[i]
 	lg, err := newLedger(s, i)
 	if err != nil {
-		return ScenarioResult{}, err
+		return ScenarioResult{}, days, err
 	}
-	nominal := lg.run(false, true, sampleEvery)
+	nominal := lg.run(opt)
 	if nominal.overDay > 0 {
-		return ScenarioResult{}, lg.overError(nominal.overDay)
+		return ScenarioResult{}, days, lg.overError(nominal.overDay)
 	}
-	expected := lg.run(true, false, sampleEvery)
+	opt.expected = true
+	expected := lg.run(opt)
 	if expected.overDay > 0 {
-		return ScenarioResult{}, lg.overError(expected.overDay)
+		return ScenarioResult{}, days, lg.overError(expected.overDay)
 	}
+	days = [2][]uint256.Int{nominal.days, expected.days}
 
 	r := ScenarioResult{
 		Name:          sc.Name,
@@ -72,14 +95,19 @@ func evaluateScenario(s Set, i, sampleEvery int) (ScenarioResult, error) {
 	r.APYExpected = APY(s.Amount, r.FinalExpected, s.Days)
 	r.FiatFinal = FiatValue(r.Final, s.Price, s.PriceGrowth, s.Days)
 
-	var fees uint256.Int
+	var fees, net uint256.Int
 	for j, l := range sc.Layers {
-		g, f := &nominal.gross[j], &nominal.fee[j]
-		fees.Add(&fees, f)
-		net := new(uint256.Int).Sub(g, f)
-		r.Layers[j] = LayerResult{Name: l.Name, Gross: fromWei(g), Fee: fromWei(f), Net: fromWei(net)}
+		f := &nominal.layers[j]
+		fees.Add(&fees, &f.fee)
+		net.Sub(&f.gross, &f.fee)
+		r.Layers[j] = LayerResult{Name: l.Name, Gross: fromWei(&f.gross), Fee: fromWei(&f.fee), Net: fromWei(&net),
+			EntryGas: fromWei(&f.entryGas), EntryCost: fromWei(&f.entryCost), Claims: f.claims,
+			ClaimGas: fromWei(&f.claimGas), Unclaimed: fromWei(&f.unclaimed),
+			ExitCost: fromWei(&f.exitCost), ExitGas: fromWei(&f.exitGas)}
 	}
 	r.Fees = fromWei(&fees)
+	r.Held = fromWei(&nominal.held)
+	r.BeforeExit = fromWei(&nominal.pre)
 
 	// instant = max(0, trunc(pre * (100 - instant_exit_cost) / 100) - exit_gas of the top layer) + H
 	keep := newRatio(hundred.Sub(sc.InstantExitCost), hundred)
@@ -93,11 +121,11 @@ func evaluateScenario(s Set, i, sampleEvery int) (ScenarioResult, error) {
 	instant.Add(&instant, &nominal.held)
 	r.Instant = fromWei(&instant)
 
-	if sampleEvery > 0 {
-		r.Series = dayValues(nominal.series, sampleEvery, s.Days)
-		r.SeriesExpected = dayValues(expected.series, sampleEvery, s.Days)
+	if opt.sampleEvery > 0 {
+		r.Series = dayValues(nominal.series, opt.sampleEvery, s.Days)
+		r.SeriesExpected = dayValues(expected.series, opt.sampleEvery, s.Days)
 	}
-	return r, nil
+	return r, days, nil
 }
 
 // dayValues labels sampled values with their days: every step-th day, and the last.

@@ -15,8 +15,8 @@ type ledger struct {
 	days   int
 	layers []ledgerLayer
 	loss   ratio       // Σ(risk_probability * risk_loss) / 3650000, the expected daily loss
-	start  uint256.Int // B after entry
-	entry  flows       // gas and costs paid on entry
+	start  uint256.Int  // B after entry
+	entry  []layerFlows // what each layer took on entry
 }
 
 type ledgerLayer struct {
@@ -30,26 +30,36 @@ type ledgerLayer struct {
 	exitGas    uint256.Int
 }
 
-// flows are the amounts that leave a path other than through losses.
-type flows struct {
-	gas, costs uint256.Int
+// layerFlows are the amounts one layer took out of a path other than through losses.
+type layerFlows struct {
+	entryGas, entryCost   uint256.Int
+	claims                int // claims made, the one at exit included
+	claimGas              uint256.Int
+	exitCost, exitGas     uint256.Int
+	gross, fee, unclaimed uint256.Int
+}
+
+// runOptions say what a run of the daily loop keeps beyond its totals.
+type runOptions struct {
+	expected    bool // take the expected daily loss
+	sampleEvery int  // keep the value of every sampleEvery-th day and of the last; 0 keeps none
+	everyDay    bool // keep the value of every day (for comparisons between scenarios)
 }
 
 // pathTotals are what one run of the daily loop leaves.
 type pathTotals struct {
-	final, pre, held, unclaimed, lost uint256.Int
-	flows
-	gross, fee []uint256.Int // per layer, when asked for
-	series     []uint256.Int // sampled day values, when asked for
-	overDay    int           // the first day the value exceeded the limit, or 0
+	final, pre, held, lost uint256.Int
+	gas, costs, unclaimed  uint256.Int
+	layers                 []layerFlows
+	series                 []uint256.Int // sampled day values
+	days                   []uint256.Int // every day's value
+	overDay                int           // the first day the value exceeded the limit, or 0
 }
 
 var (
-	hundred       = decimal.NewFromInt(100)
-	daysPerYear   = decimal.NewFromInt(365)
-	aprDivisor    = decimal.NewFromInt(36500)   // 365 days * 100 %
-	riskDivisor   = decimal.NewFromInt(3650000) // 365 days * 100 % * 100 %
-	entryGasError = "the entry costs use up the amount: this layer's entry gas takes everything left"
+	hundred     = decimal.NewFromInt(100)
+	aprDivisor  = decimal.NewFromInt(36500)   // 365 days * 100 %
+	riskDivisor = decimal.NewFromInt(3650000) // 365 days * 100 % * 100 %
 )
 
 // newLedger prepares scenario sc of set s and runs its entry (day 0):
@@ -60,7 +70,7 @@ func newLedger(s Set, i int) (*ledger, error) {
 	risk := decimal.Zero
 	lg.start = toWei(s.Amount, nil)
 	b := &lg.start
-	var cost uint256.Int
+	lg.entry = make([]layerFlows, len(sc.Layers))
 	for j, l := range sc.Layers {
 		ll := ledgerLayer{
 			apr:        newRatio(l.APR, aprDivisor),
@@ -83,11 +93,11 @@ func newLedger(s Set, i int) (*ledger, error) {
 				l.EntryGas, fromWei(b), s.Asset)
 		}
 		b.Sub(b, &gas)
-		lg.entry.gas.Add(&lg.entry.gas, &gas)
+		e := &lg.entry[j]
+		e.entryGas = gas
 		entryCost := newRatio(l.EntryCost, hundred)
-		entryCost.apply(&cost, b)
-		b.Sub(b, &cost)
-		lg.entry.costs.Add(&lg.entry.costs, &cost)
+		entryCost.apply(&e.entryCost, b)
+		b.Sub(b, &e.entryCost)
 		if b.IsZero() {
 			return nil, fieldErr(lp+".entry_cost", l.EntryCost.String(),
 				"the entry costs use up the amount: nothing is left after this layer's entry cost")
@@ -97,9 +107,7 @@ func newLedger(s Set, i int) (*ledger, error) {
 	return lg, nil
 }
 
-// run is one path of the daily loop (SPEC section 3), without allocating per day. expected adds
-// the daily expected loss; perLayer keeps each layer's gross and fee; sampleEvery > 0 keeps the
-// value of every sampleEvery-th day and of the last day.
+// run is one path of the daily loop (SPEC section 3), without allocating per day.
 //
 // Each day t = 1 … days:
 //
@@ -111,98 +119,104 @@ func newLedger(s Set, i int) (*ledger, error) {
 //
 // then the exit: claims that cover their gas go to H, the rest is unclaimed; pre = B; for each
 // layer top to bottom B -= trunc(B * exit_cost / 100), B -= min(exit_gas, B); final = B + H.
-func (lg *ledger) run(expected, perLayer bool, sampleEvery int) pathTotals {
+func (lg *ledger) run(opt runOptions) pathTotals {
 	n := len(lg.layers)
-	var t pathTotals
-	t.flows = lg.entry
-	unclaimed := make([]uint256.Int, n)
-	if perLayer {
-		t.gross = make([]uint256.Int, n)
-		t.fee = make([]uint256.Int, n)
+	t := pathTotals{layers: make([]layerFlows, n)}
+	copy(t.layers, lg.entry)
+	if opt.sampleEvery > 0 {
+		t.series = make([]uint256.Int, 0, lg.days/opt.sampleEvery+1)
 	}
-	if sampleEvery > 0 {
-		t.series = make([]uint256.Int, 0, lg.days/sampleEvery+1)
+	if opt.everyDay {
+		t.days = make([]uint256.Int, 0, lg.days)
 	}
 	b := lg.start
 	var base, gross, fee, loss, value uint256.Int
 	for day := 1; day <= lg.days; day++ {
 		base = b
 		for i := range lg.layers {
-			l := &lg.layers[i]
+			l, f := &lg.layers[i], &t.layers[i]
 			l.apr.apply(&gross, &base)
 			if gross.IsZero() {
 				continue
 			}
 			l.fee.apply(&fee, &gross)
-			if perLayer {
-				t.gross[i].Add(&t.gross[i], &gross)
-				t.fee[i].Add(&t.fee[i], &fee)
-			}
+			f.gross.Add(&f.gross, &gross)
+			f.fee.Add(&f.fee, &fee)
 			gross.Sub(&gross, &fee) // net
 			if l.claim {
-				unclaimed[i].Add(&unclaimed[i], &gross)
+				f.unclaimed.Add(&f.unclaimed, &gross)
 			} else {
 				b.Add(&b, &gross)
 			}
 		}
 		for i := range lg.layers {
-			l := &lg.layers[i]
-			if !l.claim || day%l.claimEvery != 0 || !unclaimed[i].Gt(&l.claimGas) {
+			l, f := &lg.layers[i], &t.layers[i]
+			if !l.claim || day%l.claimEvery != 0 || !f.unclaimed.Gt(&l.claimGas) {
 				continue
 			}
-			t.gas.Add(&t.gas, &l.claimGas)
-			unclaimed[i].Sub(&unclaimed[i], &l.claimGas)
+			f.claims++
+			f.claimGas.Add(&f.claimGas, &l.claimGas)
+			f.unclaimed.Sub(&f.unclaimed, &l.claimGas)
 			if l.reinvest {
-				b.Add(&b, &unclaimed[i])
+				b.Add(&b, &f.unclaimed)
 			} else {
-				t.held.Add(&t.held, &unclaimed[i])
+				t.held.Add(&t.held, &f.unclaimed)
 			}
-			unclaimed[i].Clear()
+			f.unclaimed.Clear()
 		}
-		if expected && !lg.loss.zero {
+		if opt.expected && !lg.loss.zero {
 			lg.loss.apply(&loss, &b)
 			b.Sub(&b, &loss)
 			t.lost.Add(&t.lost, &loss)
 		}
 		value.Add(&b, &t.held)
-		for i := range unclaimed {
-			value.Add(&value, &unclaimed[i])
+		for i := range t.layers {
+			value.Add(&value, &t.layers[i].unclaimed)
 		}
 		if value.Gt(limitWei) {
 			t.overDay = day
 			return t
 		}
-		if sampleEvery > 0 && (day%sampleEvery == 0 || day == lg.days) {
+		if opt.sampleEvery > 0 && (day%opt.sampleEvery == 0 || day == lg.days) {
 			t.series = append(t.series, value)
+		}
+		if opt.everyDay {
+			t.days = append(t.days, value)
 		}
 	}
 
 	for i := range lg.layers {
-		l := &lg.layers[i]
+		l, f := &lg.layers[i], &t.layers[i]
 		if !l.claim {
 			continue
 		}
-		if unclaimed[i].Gt(&l.claimGas) {
-			t.gas.Add(&t.gas, &l.claimGas)
-			unclaimed[i].Sub(&unclaimed[i], &l.claimGas)
-			t.held.Add(&t.held, &unclaimed[i])
-		} else {
-			t.unclaimed.Add(&t.unclaimed, &unclaimed[i])
+		if f.unclaimed.Gt(&l.claimGas) {
+			f.claims++
+			f.claimGas.Add(&f.claimGas, &l.claimGas)
+			f.unclaimed.Sub(&f.unclaimed, &l.claimGas)
+			t.held.Add(&t.held, &f.unclaimed)
+			f.unclaimed.Clear()
 		}
+		t.unclaimed.Add(&t.unclaimed, &f.unclaimed)
 	}
 	t.pre = b
-	var cost uint256.Int
 	for i := n - 1; i >= 0; i-- {
-		l := &lg.layers[i]
-		l.exitCost.apply(&cost, &b)
-		b.Sub(&b, &cost)
-		t.costs.Add(&t.costs, &cost)
-		gas := l.exitGas
-		if gas.Gt(&b) {
-			gas = b
+		l, f := &lg.layers[i], &t.layers[i]
+		l.exitCost.apply(&f.exitCost, &b)
+		b.Sub(&b, &f.exitCost)
+		f.exitGas = l.exitGas
+		if f.exitGas.Gt(&b) {
+			f.exitGas = b
 		}
-		b.Sub(&b, &gas)
-		t.gas.Add(&t.gas, &gas)
+		b.Sub(&b, &f.exitGas)
+	}
+	for i := range t.layers {
+		f := &t.layers[i]
+		t.gas.Add(&t.gas, &f.entryGas)
+		t.gas.Add(&t.gas, &f.claimGas)
+		t.gas.Add(&t.gas, &f.exitGas)
+		t.costs.Add(&t.costs, &f.entryCost)
+		t.costs.Add(&t.costs, &f.exitCost)
 	}
 	t.final.Add(&b, &t.held)
 	return t

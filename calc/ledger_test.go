@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // doc returns a scenario file of one scenario over days with the given layers (JSON objects)
@@ -347,9 +349,73 @@ func TestNoAllocationPerDay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return testing.AllocsPerRun(5, func() { lg.run(true, true, 0) })
+		return testing.AllocsPerRun(5, func() { lg.run(runOptions{expected: true}) })
 	}
 	if short, long := allocs(10), allocs(36500); long != short {
 		t.Errorf("allocations of one run: %v for 10 days, %v for 36500 days; want the same", short, long)
+	}
+}
+
+// TestLayerDetails: what each layer took, for the explanations.
+func TestLayerDetails(t *testing.T) {
+	set, err := Parse([]byte(`{"version":1,"amount":"100","days":4,"scenarios":[{"name":"s","layers":[
+		{"name":"a","apr":"36.5","exit_gas":"0.5","entry_gas":"1","entry_cost":"1"},
+		{"name":"b","apr":"0","exit_gas":"0.1","exit_cost":"1"},
+		{"name":"c","apr":"36.5","payout":"claim","claim_every":2,"claim_gas":"0.05","reinvest":false}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Evaluate(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range res.Scenarios[0].Layers {
+		got = append(got, fmt.Sprintf("%s in %s+%s claims %d/%s out %s+%s left %s", l.Name, l.EntryGas, l.EntryCost,
+			l.Claims, l.ClaimGas, l.ExitCost, l.ExitGas, l.Unclaimed))
+	}
+	// a: B = 100 - 1 = 99, cost trunc(99 * 1 / 100) = 0.99, B = 98.01, then 0.1 % a day from a
+	// alone (c's rewards are held aside): 98.10801, 98.20611801, 98.30432412801, 98.40262845213801.
+	// Exit, top first: c nothing; b 1 % of that, 0.9840262845213801, and 0.1 gas; a 0.5 gas.
+	// c: claims on days 2 and 4 at 0.05 each; nothing left.
+	want := []string{
+		"a in 1+0.99 claims 0/0 out 0+0.5 left 0",
+		"b in 0+0 claims 0/0 out 0.9840262845213801+0.1 left 0",
+		"c in 0+0 claims 2/0.1 out 0+0 left 0",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Layers =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	r := res.Scenarios[0]
+	gas := decimal.Zero
+	for _, l := range r.Layers {
+		gas = gas.Add(l.EntryGas).Add(l.ClaimGas).Add(l.ExitGas)
+	}
+	if !gas.Equal(r.Gas) {
+		t.Errorf("Σ layer gas = %s, Gas = %s", gas, r.Gas)
+	}
+}
+
+// TestBreakEvenDay: a layer that pays entry gas but earns twice as much overtakes on day 3.
+//
+//	first:  1.001, 1.002001, 1.003003001, …                      (0.1 % a day)
+//	second: 0.9975 after gas, then 0.999495, 1.00149399, 1.00349697798, …  (0.2 % a day)
+func TestBreakEvenDay(t *testing.T) {
+	set, err := Parse([]byte(`{"version":1,"amount":"1","days":5,"scenarios":[
+		{"name":"first","layers":[{"name":"a","apr":"36.5"}]},
+		{"name":"second","layers":[{"name":"a","apr":"73","entry_gas":"0.0025"}]},
+		{"name":"never","layers":[{"name":"a","apr":"36.5","entry_gas":"0.0025"}]},
+		{"name":"always","layers":[{"name":"a","apr":"36.6"}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Evaluate(set, Options{BreakEven: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int{0, 3, 0, 1} {
+		if got := res.Scenarios[i].BreakEvenDay; got != want {
+			t.Errorf("BreakEvenDay(%s) = %d, want %d", res.Scenarios[i].Name, got, want)
+		}
 	}
 }

@@ -9,6 +9,8 @@ type Options struct {
 	// SeriesPoints, when positive, keeps at most that many points of each series: evenly spaced
 	// days, always with the last one. Zero keeps every day.
 	SeriesPoints int
+	// BreakEven asks for each scenario's break-even day against the first.
+	BreakEven bool
 }
 
 // Results are the figures of every scenario of a set, in the set's order.
@@ -37,18 +39,34 @@ type ScenarioResult struct {
 	PLoss         decimal.Decimal // chance of at least one loss event over the horizon, percent
 	FiatFinal     decimal.Decimal // Final in fiat at the grown price; zero without a price
 	HasFiat       bool            // whether the set has a price, so FiatFinal means something
+	Held          decimal.Decimal // H at the end: claimed rewards held aside, nominal path
+	BeforeExit    decimal.Decimal // pre: B after the last day's claims, before the exit costs
 	Layers        []LayerResult
+
+	// BreakEvenDay is the first day from which this scenario's value stays above the first
+	// scenario's until the horizon, on the nominal path; 0 where it never does, and for the first
+	// scenario itself. Set when Options.BreakEven asks for it.
+	BreakEvenDay         int
+	BreakEvenDayExpected int // the same on the expected path
 
 	Series         []DayValue // nominal path, when asked for
 	SeriesExpected []DayValue // expected path, when asked for
 }
 
-// LayerResult is where one layer's income came from over the nominal path: Gross = Fee + Net.
+// LayerResult is where one layer's income came from and what it cost over the nominal path:
+// Gross = Fee + Net.
 type LayerResult struct {
-	Name  string
-	Gross decimal.Decimal
-	Fee   decimal.Decimal
-	Net   decimal.Decimal
+	Name      string
+	Gross     decimal.Decimal
+	Fee       decimal.Decimal
+	Net       decimal.Decimal
+	EntryGas  decimal.Decimal // gas paid on entry
+	EntryCost decimal.Decimal // lost to the entry cost
+	Claims    int             // claims made, the one at exit included
+	ClaimGas  decimal.Decimal // gas paid for them
+	Unclaimed decimal.Decimal // rewards left at exit because a claim would not cover its gas
+	ExitCost  decimal.Decimal // lost to the exit cost
+	ExitGas   decimal.Decimal // exit gas actually paid
 }
 
 // DayValue is the value of a path at the end of a day: staked, held aside and unclaimed.
