@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -249,14 +250,21 @@ type amountScale struct {
 }
 
 func newAmountScale(lo, hi decimal.Decimal, rangeLo, rangeHi float64) amountScale {
-	return amountScale{lo: lo, width: hi.Sub(lo).InexactFloat64(), rangeLo: rangeLo, rangeHi: rangeHi}
+	return amountScale{lo: lo, width: chartFloat(hi.Sub(lo)), rangeLo: rangeLo, rangeHi: rangeHi}
 }
 
 func (s amountScale) at(v decimal.Decimal) float64 {
 	if s.width == 0 || math.IsInf(s.width, 0) || math.IsNaN(s.width) {
 		return chartFinite((s.rangeLo + s.rangeHi) / 2)
 	}
-	return chartFinite(s.rangeLo + v.Sub(s.lo).InexactFloat64()/s.width*(s.rangeHi-s.rangeLo))
+	return chartFinite(s.rangeLo + chartFloat(v.Sub(s.lo))/s.width*(s.rangeHi-s.rangeLo))
+}
+
+// chartFloat returns the float64 nearest d within a few units in the last place: enough for a
+// position on a drawing, and several times faster than the exact conversion through a fraction.
+func chartFloat(d decimal.Decimal) float64 {
+	f, _ := new(big.Float).SetInt(d.Coefficient()).Float64()
+	return f * math.Pow10(int(d.Exponent()))
 }
 
 // chartMaxCoord bounds drawing coordinates: far outside any view box, well inside what browsers parse.

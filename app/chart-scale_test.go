@@ -178,6 +178,24 @@ func TestScaleLinear(t *testing.T) {
 	}
 }
 
+var linearInvertTests = []struct {
+	scale linearScale
+	r     float64
+	want  float64
+}{
+	{linearScale{0, 3650, 50, 450}, 250, 1825},  // middle of the plot: middle of the horizon
+	{linearScale{0, 3650, 50, 450}, 0, -456.25}, // left of the plot: before day 0
+	{linearScale{0, 10, 0, 0}, 5, 0},            // empty range: the domain's start
+}
+
+func TestScaleLinearInvert(t *testing.T) {
+	for _, tt := range linearInvertTests {
+		if got := tt.scale.invert(tt.r); got != tt.want {
+			t.Errorf("%+v.invert(%v) = %v, want %v", tt.scale, tt.r, got, tt.want)
+		}
+	}
+}
+
 var coordTests = []struct {
 	in   float64
 	want string

@@ -14,6 +14,8 @@ const (
 	liquidityBarWidth  = 1000
 	liquidityBarHeight = 36
 	liquidityRowHeight = 8
+	// liquidityMinQueueWidth is the least width of a withdrawal queue's part, 0.4% of the bar.
+	liquidityMinQueueWidth = 4
 )
 
 // liquidityPlan is when one scenario's money is back: the lock-ups, the exit request and every
@@ -278,9 +280,9 @@ func (t *liquidityTimeline) renderBar(p liquidityPlan, x linearScale) app.UI {
 			Attr("x", chartCoord(x.at(from))).Attr("y", chartCoord(row(k))).
 			Attr("width", chartCoord(max(x.at(to)-x.at(from), 0))).Attr("height", chartCoord(liquidityRowHeight))
 	}
-	vline := func(day float64) app.HTMLElem {
+	vline := func(at float64) app.HTMLElem {
 		return chartElem("line").
-			Attr("x1", chartCoord(x.at(day))).Attr("x2", chartCoord(x.at(day))).
+			Attr("x1", chartCoord(at)).Attr("x2", chartCoord(at)).
 			Attr("y1", "0").Attr("y2", chartCoord(liquidityBarHeight)).
 			Attr("stroke", "currentColor").Attr("vector-effect", "non-scaling-stroke")
 	}
@@ -293,19 +295,28 @@ func (t *liquidityTimeline) renderBar(p liquidityPlan, x linearScale) app.UI {
 		items = append(items, rect(0, float64(p.lockupDays), 1).Class("liquidity-lockup-bar").
 			Attr("fill", "currentColor").Attr("fill-opacity", "0.65"))
 	}
+	// A queue of a few days on a scale of years would not show: each gets a sliver at least,
+	// and the funds-back mark follows the last one.
+	drawnEnd := x.at(float64(p.requestDay))
 	for k, w := range p.withdrawals {
 		opacity := "1"
 		if k%2 == 1 {
 			opacity = "0.55" // neighbouring queues in alternating shades
 		}
-		items = append(items, rect(float64(w.from), float64(w.to), 2).Class("liquidity-queue").
+		from := max(x.at(float64(w.from)), drawnEnd)
+		to := max(x.at(float64(w.to)), from+liquidityMinQueueWidth)
+		drawnEnd = to
+		items = append(items, chartElem("rect").Class("liquidity-queue").
 			DataSet("layer", w.layer).
+			Attr("x", chartCoord(from)).Attr("y", chartCoord(row(2))).
+			Attr("width", chartCoord(to-from)).Attr("height", chartCoord(liquidityRowHeight)).
 			Attr("fill", colour).Attr("fill-opacity", opacity))
 	}
+	backX := max(x.at(float64(p.liquidDay)), drawnEnd)
 	items = append(items,
-		vline(float64(p.days)).Class("liquidity-horizon-end").
+		vline(x.at(float64(p.days))).Class("liquidity-horizon-end").
 			Attr("stroke-dasharray", "3 2").Attr("stroke-width", "1"),
-		vline(float64(p.liquidDay)).Class("liquidity-back").Attr("stroke-width", "3"),
+		vline(backX).Class("liquidity-back").Attr("stroke-width", "3"),
 	)
 	return app.Elem("svg").XMLNS(chartSVGNS).Class("liquidity-bar").
 		Attr("viewBox", "0 0 "+strconv.Itoa(liquidityBarWidth)+" "+strconv.Itoa(liquidityBarHeight)).

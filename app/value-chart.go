@@ -129,11 +129,10 @@ type chartGeometry struct {
 
 // seriesGeometry is one scenario's two lines.
 type seriesGeometry struct {
-	scenario                    int
-	nominal, expected           []chartPoint
-	labelX, labelY              float64 // the end label's place, moved apart from the others
-	nominalByDay, expectedByDay map[int]decimal.Decimal
-	nominalAt, expectedAt       map[int]chartPoint
+	scenario                  int
+	nominal, expected         []chartPoint
+	nominalLine, expectedLine string  // the lines' points, for polylines
+	labelX, labelY            float64 // the end label's place, moved apart from the others
 }
 
 // chartPoint is a day value and where it is drawn.
@@ -204,8 +203,7 @@ func newChartGeometry(set calc.Set, results calc.Results, widthPx int) *chartGeo
 			nominal:  g.points(r.Series),
 			expected: g.points(r.SeriesExpected),
 		}
-		s.nominalByDay, s.nominalAt = chartPointsByDay(s.nominal)
-		s.expectedByDay, s.expectedAt = chartPointsByDay(s.expected)
+		s.nominalLine, s.expectedLine = chartPolylinePoints(s.nominal), chartPolylinePoints(s.expected)
 		end := s.nominal
 		if len(end) == 0 {
 			end = s.expected
@@ -225,14 +223,13 @@ func (g *chartGeometry) points(series []calc.DayValue) []chartPoint {
 	return pts
 }
 
-func chartPointsByDay(pts []chartPoint) (map[int]decimal.Decimal, map[int]chartPoint) {
-	values := make(map[int]decimal.Decimal, len(pts))
-	at := make(map[int]chartPoint, len(pts))
-	for _, p := range pts {
-		values[p.Day] = p.Value
-		at[p.Day] = p
+// chartPointOn returns the point of pts, which are in ascending days, drawn for day.
+func chartPointOn(pts []chartPoint, day int) (chartPoint, bool) {
+	i := sort.Search(len(pts), func(i int) bool { return pts[i].Day >= day })
+	if i < len(pts) && pts[i].Day == day {
+		return pts[i], true
 	}
-	return values, at
+	return chartPoint{}, false
 }
 
 // spreadLabels moves the end labels apart so that lines ending close together stay readable,
@@ -383,6 +380,7 @@ func (c *valueChart) onKeyDown(ctx app.Context, e app.Event) {
 	case "End":
 		i = last
 	default:
+		ctx.PreventUpdate() // Tab and the rest: nothing changed here
 		return
 	}
 	e.PreventDefault()
@@ -545,12 +543,12 @@ func (c *valueChart) renderSeries(g *chartGeometry, s seriesGeometry) app.UI {
 	items := []app.UI{
 		chartElem("polyline").Class("value-chart-line", "value-chart-expected").
 			DataSet("path", "expected").
-			Attr("points", chartPolylinePoints(s.expected)).
+			Attr("points", s.expectedLine).
 			Attr("fill", "none").Attr("stroke", colour).Attr("stroke-width", "2").
 			Attr("stroke-dasharray", "6 4").Attr("stroke-linejoin", "round"),
 		chartElem("polyline").Class("value-chart-line", "value-chart-nominal").
 			DataSet("path", "nominal").
-			Attr("points", chartPolylinePoints(s.nominal)).
+			Attr("points", s.nominalLine).
 			Attr("fill", "none").Attr("stroke", colour).Attr("stroke-width", "2.5").
 			Attr("stroke-linejoin", "round"),
 	}
@@ -611,10 +609,10 @@ func (c *valueChart) renderCursor(g *chartGeometry, cursor int) app.UI {
 	}
 	for _, s := range g.series {
 		for _, at := range []struct {
-			p      map[int]chartPoint
+			pts    []chartPoint
 			hollow bool
-		}{{s.expectedAt, true}, {s.nominalAt, false}} {
-			if p, ok := at.p[day]; ok {
+		}{{s.expected, true}, {s.nominal, false}} {
+			if p, ok := chartPointOn(at.pts, day); ok {
 				fill := chartColour(s.scenario)
 				if at.hollow {
 					fill = "none"
@@ -660,9 +658,9 @@ func (c *valueChart) renderReadout(g *chartGeometry, cursor int) app.UI {
 		heading += " (" + d + ")"
 	}
 	asset := c.assetLabel()
-	value := func(values map[int]decimal.Decimal) app.UI {
-		if v, ok := values[day]; ok {
-			return chartAmountSpan(v, asset)
+	value := func(pts []chartPoint) app.UI {
+		if p, ok := chartPointOn(pts, day); ok {
+			return chartAmountSpan(p.Value, asset)
 		}
 		return app.Span().Class("amount").Text("no value")
 	}
@@ -679,8 +677,8 @@ func (c *valueChart) renderReadout(g *chartGeometry, cursor int) app.UI {
 				s := g.series[k]
 				return app.Tr().DataSet("scenario", s.scenario).Body(
 					app.Th().Scope("row").Text(strconv.Itoa(s.scenario+1)+" "+chartScenarioName(c.Iset, c.Iresults, s.scenario)),
-					app.Td().DataSet("path", "nominal").Body(value(s.nominalByDay)),
-					app.Td().DataSet("path", "expected").Body(value(s.expectedByDay)),
+					app.Td().DataSet("path", "nominal").Body(value(s.nominal)),
+					app.Td().DataSet("path", "expected").Body(value(s.expected)),
 				)
 			})),
 		),

@@ -631,3 +631,24 @@ func checkSVGNamespace(t *testing.T, ui app.UI, inSVG bool) {
 		checkSVGNamespace(t, c, inSVG || h.Tag() == "svg")
 	}
 }
+
+func BenchmarkValueChartGeometry(b *testing.B) {
+	// Six scenarios of 1000 points a path, as the page asks the engine for: the drawing is
+	// redone once per change of results.
+	set, res := testChartInput(6, 36500, testDays(36500, 37), "32.123456789012345678", "0.000123456789")
+	b.ReportAllocs()
+	for b.Loop() {
+		newChartGeometry(set, res, 800)
+	}
+}
+
+func BenchmarkValueChartRender(b *testing.B) {
+	// What a move of the cursor costs on top of the drawing: rendering the component again.
+	set, res := testChartInput(6, 36500, testDays(36500, 37), "32.123456789012345678", "0.000123456789")
+	c := newValueChart().Set(set).Results(res)
+	c.Render()
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Render()
+	}
+}
