@@ -143,7 +143,7 @@ func (p *calculatorPage) Render() app.UI {
 			),
 			app.Section().ID("results").Class("panel results").Aria("labelledby", "results-title").
 				DataSet("stale", p.stale).Body(
-				app.H2().ID("results-title").Text("Results"),
+				app.H2().ID("results-title").TabIndex(-1).Text("Results"),
 				p.status(),
 				newResultsTable().Set(p.set).Results(p.results).Stale(p.stale),
 			),
@@ -157,15 +157,14 @@ func (p *calculatorPage) Render() app.UI {
 			),
 			app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(
 				app.H2().ID("liquidity-title").Text("When your money is back"),
-				// LIQUIDITY VIEW: the chart engineer's newLiquidityTimeline().Set(p.set).Results(p.results)
-				// goes here once app/liquidity-timeline.go exists.
-				app.P().Class("placeholder").Text("The liquidity timeline is on its way."),
+				newLiquidityTimeline().Set(p.set).Results(p.results).Stale(p.stale),
 			),
 		),
 		app.Footer().Class("calc-footer").Body(
 			app.P().Text("Figures follow the calculator's published model: a 365-day year, rewards every day, "+
 				"amounts truncated to the wei. Not financial advice."),
 		),
+		newLiveSummary().Set(p.set).Results(p.results).Stale(p.stale, len(p.problems)),
 	)
 }
 

@@ -98,9 +98,21 @@ func (e *layerEditor) id(field string) string {
 	return layerID(e.Iscenario, e.Iindex) + "-" + field
 }
 
+// shortUnits abbreviate the units shown after a layer's inputs; the label says them in full.
+var shortUnits = map[string]string{
+	"% per year":   "%/yr",
+	"% of rewards": "%",
+	"% of balance": "%",
+	"token":        "",
+}
+
 // field returns the text input of one of the layer's fields.
 func (e *layerEditor) field(name, unit string, set func(l *draftLayer, text string)) *textField {
-	return newTextField().ID(e.id(name)).Label(layerLabels[name]).Unit(unit).
+	shown, ok := shortUnits[unit]
+	if !ok {
+		shown = unit
+	}
+	return newTextField().ID(e.id(name)).Label(layerLabels[name]).Unit(shown).SpokenUnit(unit).
 		Error(e.Ierrors[e.path(name)]).
 		OnInput(func(ctx app.Context, text string) {
 			l := e.Ilayer

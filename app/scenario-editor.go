@@ -234,8 +234,8 @@ func scenarioID(i int) string {
 
 // plural writes n and the noun, with an "s" when n is not 1.
 func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
+	if n == 1 || n == -1 {
+		return strconv.Itoa(n) + " " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }

@@ -141,9 +141,17 @@ func horizonHint(typed string) string {
 		}
 		return "= " + strconv.Itoa(days/365) + " years"
 	case days < 365:
-		months := float64(days) / (365.0 / 12)
-		return "≈ " + strconv.FormatFloat(months, 'f', 1, 64) + " months"
+		return "≈ " + roughly(float64(days)/(365.0/12), "month")
 	default:
-		return "≈ " + strconv.FormatFloat(years, 'f', 1, 64) + " years"
+		return "≈ " + roughly(years, "year")
 	}
+}
+
+// roughly writes n to one decimal place, without ".0", and the unit in the right number.
+func roughly(n float64, unit string) string {
+	s := strings.TrimSuffix(strconv.FormatFloat(n, 'f', 1, 64), ".0")
+	if s != "1" {
+		unit += "s"
+	}
+	return s + " " + unit
 }

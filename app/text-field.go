@@ -10,7 +10,8 @@ type textField struct {
 
 	Iid          string
 	Ilabel       string
-	Iunit        string // "%", "days", "ETH", ...; read with the label too
+	Iunit        string // shown after the input: "%", "%/yr", "days", "ETH", ...
+	IspokenUnit  string // read with the label: "% per year"; Iunit when empty
 	Ivalue       string
 	Iplaceholder string // the default that applies when the field is left empty
 	Ihint        string
@@ -36,6 +37,12 @@ func (f *textField) Label(v string) *textField {
 
 func (f *textField) Unit(v string) *textField {
 	f.Iunit = v
+	return f
+}
+
+// SpokenUnit sets the unit in words for screen readers, when the shown one is abbreviated.
+func (f *textField) SpokenUnit(v string) *textField {
+	f.IspokenUnit = v
 	return f
 }
 
@@ -78,10 +85,6 @@ func (f *textField) OnInput(h func(ctx app.Context, text string)) *textField {
 }
 
 func (f *textField) Render() app.UI {
-	label := f.Ilabel
-	if f.Iunit != "" {
-		label += " (" + f.Iunit + ")"
-	}
 	describedBy := f.Iid + "-error"
 	if f.Ihint != "" {
 		describedBy = f.Iid + "-hint " + describedBy
@@ -112,7 +115,13 @@ func (f *textField) Render() app.UI {
 		hint = hint.Text(f.Ihint)
 	}
 	return app.Div().Class(class).Body(
-		app.Label().For(f.Iid).Class("field-label").Text(label),
+		app.Label().For(f.Iid).Class("field-label").Body(
+			app.Text(f.Ilabel),
+			// The unit shows after the input; a screen reader hears it with the label.
+			app.If(f.spokenUnit() != "", func() app.UI {
+				return app.Span().Class("visually-hidden").Text(" (" + f.spokenUnit() + ")")
+			}),
+		),
 		app.Div().Class("field-box").Body(
 			input,
 			app.Span().Class("field-unit").Aria("hidden", "true").Text(f.Iunit),
@@ -120,6 +129,13 @@ func (f *textField) Render() app.UI {
 		hint,
 		newFieldError().ID(f.Iid+"-error").Message(f.errorText()),
 	)
+}
+
+func (f *textField) spokenUnit() string {
+	if f.IspokenUnit != "" {
+		return f.IspokenUnit
+	}
+	return f.Iunit
 }
 
 // errorText puts the field's label before the engine's message: "APR must be ...".
