@@ -88,3 +88,35 @@ func Example_multistaking() {
 	// APY 4.955635 %, risk-adjusted 4.645253 %
 	// money back on day 407
 }
+
+// Explaining a figure: where the instant exit comes from, with the scenario's own values.
+func ExampleExplain() {
+	set, _ := calc.Parse([]byte(`{"version":1,"amount":"100","days":1,"scenarios":[{"name":"s","instant_exit_cost":"2",
+		"layers":[{"name":"a","apr":"0","exit_gas":"0.5"},{"name":"b","apr":"0","exit_gas":"0.1","exit_cost":"1"}]}]}`))
+	res, _ := calc.Evaluate(set, calc.Options{})
+	for _, field := range []string{"instant", "final"} {
+		e, _ := calc.Explain(set, res, 0, field)
+		fmt.Println(e.Title + ":")
+		fmt.Println(" ", e.Formula)
+		fmt.Println(" ", e.Values)
+		for _, line := range e.Lines {
+			fmt.Println("   ", line)
+		}
+	}
+	// Output:
+	// Instant exit:
+	//   instant = max(0, trunc(pre × (100 − instant_exit_cost) / 100) − exit_gas of the top layer) + H
+	//   instant = max(0, trunc(100 × (100 − 2) / 100) − 0.1) + 0 = 97.9 ETH
+	//     pre = 100 ETH: the staked balance after the last day, before any exit cost
+	//     waiting for the withdrawals instead gives 98.4 ETH on day 1
+	// Final amount:
+	//   final = B + H after the exit; each layer, top first: B − trunc(B × exit_cost / 100) − min(exit_gas, B)
+	//   final = 98.4 + 0 = 98.4 ETH
+	//     start: 100 ETH
+	//     a over 1 days: gross 0 − fee 0 = net 0, compounded daily
+	//     b over 1 days: gross 0 − fee 0 = net 0, compounded daily
+	//     after day 1: B = 100 ETH staked, H = 0 ETH held aside
+	//     exit b: − 1 (1 % exit cost), − 0.1 gas
+	//     exit a: − 0 (0 % exit cost), − 0.5 gas
+	//     final: 98.4 ETH
+}
