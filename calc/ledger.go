@@ -14,7 +14,7 @@ type ledger struct {
 	asset  string
 	days   int
 	layers []ledgerLayer
-	loss   ratio       // Σ(risk_probability * risk_loss) / 3650000, the expected daily loss
+	loss   ratio        // Σ(risk_probability * risk_loss) / 3650000, the expected daily loss
 	start  uint256.Int  // B after entry
 	entry  []layerFlows // what each layer took on entry
 }
