@@ -14,9 +14,40 @@ const (
 	liquidityBarWidth  = 1000
 	liquidityBarHeight = 36
 	liquidityRowHeight = 8
+	// The bar has two panels: the days up to the exit request on the left, and the withdrawal
+	// queues after it on the right, on a scale of their own: queues of days would not show next
+	// to horizons of years. Every scenario's bar uses the same two scales.
+	liquidityHorizonEnd = 680 // the left panel is 0 to this
+	liquidityQueueStart = 700 // the right panel is this to liquidityBarWidth
 	// liquidityMinQueueWidth is the least width of a withdrawal queue's part, 0.4% of the bar.
 	liquidityMinQueueWidth = 4
 )
+
+// liquidityScales place days on the bars: days since the start up to the exit request, and days
+// since the exit request for the queues. Without any queue, the first takes the whole width.
+type liquidityScales struct {
+	horizon, queue linearScale
+	lastRequestDay int // the latest exit request of all scenarios
+	longestQueue   int // the longest time from exit request to funds back, days
+}
+
+func newLiquidityScales(plans []liquidityPlan) liquidityScales {
+	s := liquidityScales{lastRequestDay: 1}
+	for _, p := range plans {
+		s.lastRequestDay = max(s.lastRequestDay, p.requestDay, p.days, p.lockupDays)
+		s.longestQueue = max(s.longestQueue, p.queueDays)
+		if n := len(p.withdrawals); n > 0 {
+			s.longestQueue = max(s.longestQueue, p.withdrawals[n-1].to-p.requestDay)
+		}
+	}
+	if s.longestQueue == 0 {
+		s.horizon = linearScale{0, float64(s.lastRequestDay), 0, liquidityBarWidth}
+		return s
+	}
+	s.horizon = linearScale{0, float64(s.lastRequestDay), 0, liquidityHorizonEnd}
+	s.queue = linearScale{0, float64(s.longestQueue), liquidityQueueStart, liquidityBarWidth}
+	return s
+}
 
 // liquidityPlan is when one scenario's money is back: the lock-ups, the exit request and every
 // layer's withdrawal queue in the order an exit goes through them, top layer first.
@@ -77,15 +108,6 @@ func newLiquidityPlan(set calc.Set, r calc.ScenarioResult, i int) liquidityPlan 
 	return p
 }
 
-// lastDay is the last day the plan's bar shows.
-func (p liquidityPlan) lastDay() int {
-	last := max(p.days, p.lockupDays, p.liquidDay, p.requestDay)
-	if n := len(p.withdrawals); n > 0 {
-		last = max(last, p.withdrawals[n-1].to)
-	}
-	return last
-}
-
 // liquidityTimeline shows for every scenario when the money is back: the horizon, the lock-ups,
 // each layer's withdrawal queue after the exit request, and the instant exit at a discount.
 type liquidityTimeline struct {
@@ -129,12 +151,10 @@ func (t *liquidityTimeline) Render() app.UI {
 		)
 	}
 	plans := make([]liquidityPlan, len(t.Iresults.Scenarios))
-	lastDay := 1
 	for i, r := range t.Iresults.Scenarios {
 		plans[i] = newLiquidityPlan(t.Iset, r, i)
-		lastDay = max(lastDay, plans[i].lastDay())
 	}
-	x := linearScale{0, float64(lastDay), 0, liquidityBarWidth}
+	x := newLiquidityScales(plans)
 	return app.Section().Class(class).DataSet("part", "liquidity").Body(
 		app.If(t.Istale, func() app.UI {
 			return app.P().Class("liquidity-stale").Text("Out of date: these are the results of the last valid input.")
@@ -144,8 +164,16 @@ func (t *liquidityTimeline) Render() app.UI {
 			return t.renderPlan(plans[i], x)
 		}),
 		app.P().Class("liquidity-scale").Aria("hidden", "true").Body(
-			app.Span().Text("day 0"),
-			app.Span().Text("day "+strconv.Itoa(lastDay)),
+			app.Span().Class("liquidity-scale-horizon").Body(
+				app.Span().Text("day 0"),
+				app.Span().Text("day "+strconv.Itoa(x.lastRequestDay)),
+			),
+			app.If(x.longestQueue > 0, func() app.UI {
+				return app.Span().Class("liquidity-scale-queue").Body(
+					app.Span().Text("exit request"),
+					app.Span().Text("+"+chartPlural(x.longestQueue, "day", "days")),
+				)
+			}),
 		),
 	)
 }
@@ -167,7 +195,10 @@ func (t *liquidityTimeline) renderKey() app.UI {
 		item("liquidity-key-lockup", "locked up: no exit request yet",
 			chartElem("rect").Attr("width", "20").Attr("height", "10").
 				Attr("fill", "currentColor").Attr("fill-opacity", "0.65")),
-		item("liquidity-key-queue", "withdrawal queue, one part per layer",
+		item("liquidity-key-request", "exit request",
+			chartElem("line").Attr("x1", "10").Attr("x2", "10").Attr("y1", "0").Attr("y2", "10").
+				Attr("stroke", "currentColor").Attr("stroke-dasharray", "3 2")),
+		item("liquidity-key-queue", "withdrawal queues, one part per layer, on a scale of their own",
 			chartElem("rect").Attr("width", "20").Attr("height", "10").
 				Attr("fill", chartColour(0))),
 		item("liquidity-key-back", "funds back",
@@ -177,7 +208,7 @@ func (t *liquidityTimeline) renderKey() app.UI {
 }
 
 // renderPlan shows one scenario: its bar, the plain-language exit and the instant alternative.
-func (t *liquidityTimeline) renderPlan(p liquidityPlan, x linearScale) app.UI {
+func (t *liquidityTimeline) renderPlan(p liquidityPlan, x liquidityScales) app.UI {
 	asset := t.Iset.Asset
 	figure := func(name, value, text string) app.HTMLSpan {
 		return app.Span().Class("liquidity-figure").
@@ -271,14 +302,15 @@ func (t *liquidityTimeline) renderPlan(p liquidityPlan, x linearScale) app.UI {
 	)
 }
 
-// renderBar draws the plan on the shared day scale x: the horizon, the lock-up, the withdrawal
-// queues and the day the funds are back. It is decoration: the text says the same.
-func (t *liquidityTimeline) renderBar(p liquidityPlan, x linearScale) app.UI {
+// renderBar draws the plan on the shared scales x: the horizon and the lock-up up to the exit
+// request, then the withdrawal queues and the day the funds are back. It is decoration: the text
+// says the same.
+func (t *liquidityTimeline) renderBar(p liquidityPlan, x liquidityScales) app.UI {
 	row := func(k int) float64 { return 2 + float64(k)*(liquidityRowHeight+4) }
 	rect := func(from, to float64, k int) app.HTMLElem {
 		return chartElem("rect").
-			Attr("x", chartCoord(x.at(from))).Attr("y", chartCoord(row(k))).
-			Attr("width", chartCoord(max(x.at(to)-x.at(from), 0))).Attr("height", chartCoord(liquidityRowHeight))
+			Attr("x", chartCoord(from)).Attr("y", chartCoord(row(k))).
+			Attr("width", chartCoord(max(to-from, 0))).Attr("height", chartCoord(liquidityRowHeight))
 	}
 	vline := func(at float64) app.HTMLElem {
 		return chartElem("line").
@@ -288,36 +320,37 @@ func (t *liquidityTimeline) renderBar(p liquidityPlan, x linearScale) app.UI {
 	}
 	colour := chartColour(p.scenario)
 	items := []app.UI{
-		rect(0, float64(p.days), 0).Class("liquidity-horizon").
+		rect(x.horizon.at(0), x.horizon.at(float64(p.days)), 0).Class("liquidity-horizon").
 			Attr("fill", "currentColor").Attr("fill-opacity", "0.3"),
 	}
 	if p.lockupDays > 0 {
-		items = append(items, rect(0, float64(p.lockupDays), 1).Class("liquidity-lockup-bar").
+		items = append(items, rect(x.horizon.at(0), x.horizon.at(float64(p.lockupDays)), 1).
+			Class("liquidity-lockup-bar").
 			Attr("fill", "currentColor").Attr("fill-opacity", "0.65"))
 	}
-	// A queue of a few days on a scale of years would not show: each gets a sliver at least,
-	// and the funds-back mark follows the last one.
-	drawnEnd := x.at(float64(p.requestDay))
-	for k, w := range p.withdrawals {
-		opacity := "1"
-		if k%2 == 1 {
-			opacity = "0.55" // neighbouring queues in alternating shades
+	items = append(items, vline(x.horizon.at(float64(p.requestDay))).Class("liquidity-request").
+		Attr("stroke-dasharray", "3 2").Attr("stroke-width", "1"))
+
+	// Funds back at the request when there is no queue anywhere; else on the queues' scale,
+	// where a queue of a day still gets a sliver, and the mark follows the last one.
+	backX := x.horizon.at(float64(p.requestDay))
+	if x.longestQueue > 0 {
+		drawnEnd := x.queue.at(0)
+		for k, w := range p.withdrawals {
+			opacity := "1"
+			if k%2 == 1 {
+				opacity = "0.55" // neighbouring queues in alternating shades
+			}
+			from := max(x.queue.at(float64(w.from-p.requestDay)), drawnEnd)
+			to := max(x.queue.at(float64(w.to-p.requestDay)), from+liquidityMinQueueWidth)
+			drawnEnd = to
+			items = append(items, rect(from, to, 2).Class("liquidity-queue").
+				DataSet("layer", w.layer).
+				Attr("fill", colour).Attr("fill-opacity", opacity))
 		}
-		from := max(x.at(float64(w.from)), drawnEnd)
-		to := max(x.at(float64(w.to)), from+liquidityMinQueueWidth)
-		drawnEnd = to
-		items = append(items, chartElem("rect").Class("liquidity-queue").
-			DataSet("layer", w.layer).
-			Attr("x", chartCoord(from)).Attr("y", chartCoord(row(2))).
-			Attr("width", chartCoord(to-from)).Attr("height", chartCoord(liquidityRowHeight)).
-			Attr("fill", colour).Attr("fill-opacity", opacity))
+		backX = max(x.queue.at(float64(p.queueDays)), drawnEnd)
 	}
-	backX := max(x.at(float64(p.liquidDay)), drawnEnd)
-	items = append(items,
-		vline(x.at(float64(p.days))).Class("liquidity-horizon-end").
-			Attr("stroke-dasharray", "3 2").Attr("stroke-width", "1"),
-		vline(backX).Class("liquidity-back").Attr("stroke-width", "3"),
-	)
+	items = append(items, vline(backX).Class("liquidity-back").Attr("stroke-width", "3"))
 	return app.Elem("svg").XMLNS(chartSVGNS).Class("liquidity-bar").
 		Attr("viewBox", "0 0 "+strconv.Itoa(liquidityBarWidth)+" "+strconv.Itoa(liquidityBarHeight)).
 		Attr("preserveAspectRatio", "none").

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -173,7 +174,8 @@ func attrFloat(t *testing.T, n *chartNode, name string) float64 {
 }
 
 func TestLiquidityTimelineSharedScale(t *testing.T) {
-	// The bars of every scenario share one day scale: the longest exit fills the width.
+	// Every scenario's bar uses the same two scales: days up to the latest exit request (400,
+	// scenario 0's lock-up), and days after the request up to the longest queue (12).
 	set := liquiditySet()
 	res, err := calc.Evaluate(set, calc.Options{})
 	if err != nil {
@@ -182,15 +184,58 @@ func TestLiquidityTimelineSharedScale(t *testing.T) {
 	root := renderChart(t, newLiquidityTimeline().Set(set).Results(res))
 	var ends []string
 	for _, n := range root.one(t, "p", "class", "liquidity-scale").find("span") {
-		ends = append(ends, n.text)
+		if n.text != "" {
+			ends = append(ends, n.text)
+		}
 	}
-	if got := strings.Join(ends, " to "); got != "day 0 to day 412" {
-		t.Errorf("scale = %q, want day 0 to the latest liquid day", got)
+	if got, want := strings.Join(ends, "|"), "day 0|day 400|exit request|+12 days"; got != want {
+		t.Errorf("scale = %q, want %q", got, want)
 	}
 	for i := range res.Scenarios {
-		h := root.one(t, "article", "data-scenario", strconv.Itoa(i)).one(t, "rect", "class", "liquidity-horizon")
-		if got, want := attrFloat(t, h, "width"), 365.0/412*liquidityBarWidth; got-want > 0.01 || want-got > 0.01 {
+		sc := root.one(t, "article", "data-scenario", strconv.Itoa(i))
+		h := sc.one(t, "rect", "class", "liquidity-horizon")
+		if got, want := attrFloat(t, h, "width"), 365.0/400*liquidityHorizonEnd; math.Abs(got-want) > 0.01 {
 			t.Errorf("scenario %d horizon bar width = %v, want %v", i, got, want)
+		}
+		// The exit request where the horizon or the lock-up ends, whichever is later.
+		request := attrFloat(t, sc.one(t, "line", "class", "liquidity-request"), "x1")
+		want := attrFloat(t, h, "width")
+		if lock := sc.find("rect", "class", "liquidity-lockup-bar"); len(lock) == 1 {
+			want = max(want, attrFloat(t, lock[0], "width"))
+		}
+		if math.Abs(request-want) > 0.01 {
+			t.Errorf("scenario %d exit request at x=%v, want %v", i, request, want)
+		}
+	}
+	// Scenario 0's queues fill the queue panel: they are the longest.
+	back := attrFloat(t, root.one(t, "article", "data-scenario", "0").one(t, "line", "class", "liquidity-back"), "x1")
+	if back != liquidityBarWidth {
+		t.Errorf("longest exit's funds back at x=%v, want %v", back, liquidityBarWidth)
+	}
+	// Scenario 2 has no queue: its funds are back at the request, the start of the queue panel.
+	back = attrFloat(t, root.one(t, "article", "data-scenario", "2").one(t, "line", "class", "liquidity-back"), "x1")
+	if back != liquidityQueueStart {
+		t.Errorf("no-queue exit's funds back at x=%v, want %v", back, liquidityQueueStart)
+	}
+}
+
+func TestLiquidityTimelineWithoutQueues(t *testing.T) {
+	// No scenario has a queue: no queue panel, and the funds are back at the exit request.
+	set := liquiditySet()
+	set.Scenarios = set.Scenarios[1:]
+	res, err := calc.Evaluate(set, calc.Options{})
+	if err != nil {
+		t.Fatalf("Evaluate: %v", err)
+	}
+	root := renderChart(t, newLiquidityTimeline().Set(set).Results(res))
+	if n := len(root.find("span", "class", "liquidity-scale-queue")); n != 0 {
+		t.Errorf("scale has %d queue parts, want none", n)
+	}
+	for i := range res.Scenarios {
+		sc := root.one(t, "article", "data-scenario", strconv.Itoa(i))
+		back := attrFloat(t, sc.one(t, "line", "class", "liquidity-back"), "x1")
+		if want := float64(liquidityBarWidth); back != want {
+			t.Errorf("scenario %d funds back at x=%v, want %v, the horizon's end", i, back, want)
 		}
 	}
 }
