@@ -186,7 +186,9 @@ func newChartGeometry(set calc.Set, results calc.Results, widthPx int) *chartGeo
 		labelLen = max(labelLen, len(t.Label))
 	}
 	horizon := max(set.Days, days[len(days)-1], 1)
-	g.plotLeft = float64(labelLen)*chartCharWidth + 10
+	// Labels of wei-apart values can be long: they may run off the left edge rather than
+	// squeeze the plot below three fifths of the width.
+	g.plotLeft = min(float64(labelLen)*chartCharWidth+10, width*0.4)
 	g.plotRight = width - 28 // room for the end labels
 	g.plotTop = 22           // room for the unit
 	g.plotBottom = height - 24
