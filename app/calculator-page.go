@@ -31,6 +31,7 @@ type calculatorPage struct {
 	problems []problem         // the same, in the engine's order, for the summary
 
 	theme string // "light", "dark" or "" for the system's preference
+	live  bool   // the program runs in the browser: the figures follow the input
 }
 
 // problem is one of the engine's objections to the draft, located for the problem summary.
@@ -43,6 +44,12 @@ type problem struct {
 func (p *calculatorPage) OnInit() {
 	p.draft = draftFromSet(defaultSet())
 	p.evaluate()
+}
+
+// OnMount marks the page live (data-live="true"): the static page shows the same figures, but
+// only the running program follows the input.
+func (p *calculatorPage) OnMount(ctx app.Context) {
+	p.live = true
 }
 
 // OnNav reads the presentation from the URL's query: ?theme=light|dark overrides the system's
@@ -99,7 +106,7 @@ func (p *calculatorPage) Render() app.UI {
 	asset := assetLabel(p.draft.asset)
 	n := len(p.draft.scenarios)
 
-	return app.Div().Class(class).Body(
+	return app.Div().Class(class).DataSet("live", p.live).Body(
 		app.Header().Class("calc-header").Body(
 			app.H1().Text(title),
 			app.P().Class("lede").Text(

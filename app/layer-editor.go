@@ -146,18 +146,15 @@ func (e *layerEditor) Render() app.UI {
 				app.Button().Type("button").ID(e.id("up")).Class("icon").
 					Disabled(e.Iindex == 0).
 					Title("Move "+title+" up, earlier in the stack").
-					Aria("label", "Move "+title+" up").
-					Text("↑").OnClick(e.onMove(-1)),
+					Body(iconLabel("↑", "Move "+title+" up")).OnClick(e.onMove(-1)),
 				app.Button().Type("button").ID(e.id("down")).Class("icon").
 					Disabled(e.Iindex == e.Icount-1).
 					Title("Move "+title+" down, later in the stack").
-					Aria("label", "Move "+title+" down").
-					Text("↓").OnClick(e.onMove(1)),
+					Body(iconLabel("↓", "Move "+title+" down")).OnClick(e.onMove(1)),
 				app.Button().Type("button").ID(e.id("remove")).Class("icon danger").
 					Disabled(e.Icount <= 1).
 					Title("Remove "+title).
-					Aria("label", "Remove "+title).
-					Text("×").OnClick(e.onRemove),
+					Body(iconLabel("×", "Remove "+title)).OnClick(e.onRemove),
 			),
 		),
 		e.field("name", "", func(l *draftLayer, v string) { l.name = v }).Value(l.name),
@@ -213,6 +210,14 @@ func (e *layerEditor) Render() app.UI {
 				Value(l.note).Hint("Where the figures come from; not used in the maths."),
 		),
 		newFieldError().ID(e.id("error")).Message(e.Ierrors[layerPath(e.Iscenario, e.Iindex)]),
+	)
+}
+
+// iconLabel is a button's content: a glyph to see and its words for everyone else.
+func iconLabel(glyph, words string) app.UI {
+	return app.Span().Body(
+		app.Span().Aria("hidden", "true").Text(glyph),
+		app.Span().Class("visually-hidden").Text(words),
 	)
 }
 

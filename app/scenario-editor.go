@@ -139,20 +139,20 @@ func (e *scenarioEditor) Render() app.UI {
 		app.Div().Class("scenario-tools").Role("group").Aria("label", "Scenario "+title).Body(
 			app.Button().Type("button").ID(e.id("left")).Class("icon").
 				Disabled(e.Iindex == 0).
-				Title("Move "+title+" left").Aria("label", "Move "+title+" left").
-				Text("←").OnClick(e.onMove(-1)),
+				Title("Move "+title+" left").
+				Body(iconLabel("←", "Move "+title+" left")).OnClick(e.onMove(-1)),
 			app.Button().Type("button").ID(e.id("right")).Class("icon").
 				Disabled(e.Iindex == e.Icount-1).
-				Title("Move "+title+" right").Aria("label", "Move "+title+" right").
-				Text("→").OnClick(e.onMove(1)),
+				Title("Move "+title+" right").
+				Body(iconLabel("→", "Move "+title+" right")).OnClick(e.onMove(1)),
 			app.Button().Type("button").ID(e.id("duplicate")).
 				Disabled(e.Icount >= calc.MaxScenarios).
-				Aria("label", "Duplicate "+title).
-				Text("Duplicate").OnClick(e.onDuplicate),
+				Body(app.Text("Duplicate"), app.Span().Class("visually-hidden").Text(" "+title)).
+				OnClick(e.onDuplicate),
 			app.Button().Type("button").ID(e.id("remove")).Class("danger").
 				Disabled(e.Icount <= 1).
-				Aria("label", "Remove "+title).
-				Text("Remove").OnClick(e.onRemove),
+				Body(app.Text("Remove"), app.Span().Class("visually-hidden").Text(" "+title)).
+				OnClick(e.onRemove),
 		),
 	)
 }

@@ -82,14 +82,14 @@ func (e *setEditor) Render() app.UI {
 			),
 		),
 		app.Div().Class("field-row").Body(
-			newTextField().ID("price").Label("Price today").Unit(currency+" per "+asset).Decimal().
+			newTextField().ID("price").Label("Price today").Unit(currency).SpokenUnit(currency+" per "+asset).Decimal().
 				Value(d.price).Placeholder("0").Hint("Leave empty or 0 for no fiat figures.").
 				Error(e.Ierrors["price"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.price = v })),
 			newTextField().ID("currency").Label("Currency").
 				Value(d.currency).Placeholder("USD").Error(e.Ierrors["currency"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.currency = v })),
-			newTextField().ID("price-growth").Label("Price change").Unit("% per year").Decimal().
+			newTextField().ID("price-growth").Label("Price change").Unit("%/yr").SpokenUnit("% per year").Decimal().
 				Value(d.priceGrowthPct).Placeholder("0").Error(e.Ierrors["price_growth"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.priceGrowthPct = v })),
 		),

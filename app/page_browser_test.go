@@ -1,0 +1,447 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"restakecalc/calc"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// The calculator page in a real browser, over the static site that ships: the figures must be
+// calc's to the last digit, follow the input as the user types, and bad input must leave the
+// text and the last results in place.
+
+// openPage serves the site, opens it in a fresh chromium at the given query ("" or "?theme=dark")
+// and waits until the program runs the page.
+func openPage(t testing.TB, query string) context.Context {
+	t.Helper()
+	base, _ := serveSite(t, siteDir(t), "/")
+	ctx := newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+query)); err != nil {
+		t.Fatalf("opening %s: %v", base+query, err)
+	}
+	if err := waitWasm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Run(ctx, chromedp.WaitVisible(`.calc[data-live="true"]`, chromedp.ByQuery)); err != nil {
+		t.Fatalf("the page did not go live: %v", err)
+	}
+	return ctx
+}
+
+// expectFigures returns what the page must show for a draft: calc.Evaluate's figures of SPEC
+// section 4 as eval prints them, by scenario and field.
+func expectFigures(t testing.TB, d draftSet) [][2]string {
+	t.Helper()
+	s, err := calc.Parse(d.scenarioFile())
+	if err != nil {
+		t.Fatalf("Parse = %v", err)
+	}
+	r, err := calc.Evaluate(s, calc.Options{})
+	if err != nil {
+		t.Fatalf("Evaluate = %v", err)
+	}
+	var out [][2]string
+	for i, sr := range r.Scenarios {
+		for _, f := range calc.FigureFields {
+			if f == "name" {
+				continue
+			}
+			v, _ := sr.Figure(f)
+			out = append(out, [2]string{fmt.Sprintf("%d/%s", i, f), v})
+		}
+	}
+	return out
+}
+
+// pageFigures reads every data-value hook of the page by "scenario/field".
+func pageFigures(ctx context.Context) (map[string]string, error) {
+	var got map[string]string
+	err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+		const out = {};
+		for (const el of document.querySelectorAll("[data-scenario][data-field]")) {
+			out[el.dataset.scenario + "/" + el.dataset.field] = el.dataset.value;
+		}
+		return out;
+	})()`, &got))
+	return got, err
+}
+
+// waitFigures waits until the page shows exactly the figures of want, and reports the first
+// difference when it does not within a few seconds.
+func waitFigures(t testing.TB, ctx context.Context, what string, want [][2]string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got, err := pageFigures(ctx)
+		if err != nil {
+			t.Fatalf("%s: reading the figures: %v", what, err)
+		}
+		diff := ""
+		for _, w := range want {
+			if got[w[0]] != w[1] {
+				diff = fmt.Sprintf("figure %s = %q, want %q", w[0], got[w[0]], w[1])
+				break
+			}
+		}
+		if diff == "" {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: %s", what, diff)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// typeInto replaces the text of the input with that id by typing text, key by key.
+func typeInto(ctx context.Context, id, text string) error {
+	sel := "#" + id
+	return chromedp.Run(ctx,
+		chromedp.Focus(sel, chromedp.ByQuery),
+		chromedp.Evaluate(fmt.Sprintf(`document.getElementById(%q).select()`, id), nil),
+		chromedp.SendKeys(sel, text, chromedp.ByQuery),
+	)
+}
+
+func TestBrowserPageShowsTheEngineFigures(t *testing.T) {
+	ctx := openPage(t, "")
+	d := draftFromSet(defaultSet())
+	want := expectFigures(t, d)
+	for _, w := range want {
+		var i int
+		var field string
+		fmt.Sscanf(strings.Replace(w[0], "/", " ", 1), "%d %s", &i, &field)
+		got, err := waitFigure(ctx, i, field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != w[1] {
+			t.Errorf("figure %s = %q, want %q", w[0], got, w[1])
+		}
+	}
+}
+
+func TestBrowserPageFollowsTyping(t *testing.T) {
+	ctx := openPage(t, "")
+	if err := typeInto(ctx, "amount", "100"); err != nil {
+		t.Fatal(err)
+	}
+	d := draftFromSet(defaultSet())
+	d.amount = "100"
+	waitFigures(t, ctx, "amount 100", expectFigures(t, d))
+
+	if err := typeInto(ctx, "s2-l1-apr", "1.75"); err != nil {
+		t.Fatal(err)
+	}
+	l := d.scenarios[2].layers[1]
+	l.aprPct = "1.75"
+	d = d.withScenario(2, d.scenarios[2].withLayer(1, l))
+	waitFigures(t, ctx, "Aave APR 1.75", expectFigures(t, d))
+
+	var value string
+	if err := chromedp.Run(ctx, chromedp.Value("#amount", &value, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	if value != "100" {
+		t.Errorf("amount input = %q after typing, want %q", value, "100")
+	}
+}
+
+func TestBrowserPageAddsAndRemovesALayer(t *testing.T) {
+	ctx := openPage(t, "")
+	d := draftFromSet(defaultSet())
+	if err := chromedp.Run(ctx, chromedp.Click("#s0-add-layer", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	d = d.withScenario(0, d.scenarios[0].addLayer())
+	waitFigures(t, ctx, "added layer", expectFigures(t, d))
+	var focused string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement.id`, &focused)); err != nil {
+		t.Fatal(err)
+	}
+	if focused != "s0-l1-name" {
+		t.Errorf("focus after adding a layer is on #%s, want #s0-l1-name", focused)
+	}
+	if got, _ := waitFigure(ctx, 0, "kind"); got != "restaking" {
+		t.Errorf("kind with two layers = %q, want restaking", got)
+	}
+
+	if err := chromedp.Run(ctx, chromedp.Click("#s0-l1-remove", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	d = draftFromSet(defaultSet())
+	waitFigures(t, ctx, "removed layer", expectFigures(t, d))
+	var layers int
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll("#s0 .layer").length`, &layers)); err != nil {
+		t.Fatal(err)
+	}
+	if layers != 1 {
+		t.Errorf("scenario 0 shows %d layers after removing one, want 1", layers)
+	}
+}
+
+func TestBrowserPageShowsAProblemInPlaceAndKeepsTheResults(t *testing.T) {
+	ctx := openPage(t, "")
+	before := expectFigures(t, draftFromSet(defaultSet()))
+	if err := typeInto(ctx, "s1-l0-apr", "abc"); err != nil {
+		t.Fatal(err)
+	}
+	var message, value, invalid, stale string
+	err := chromedp.Run(ctx,
+		chromedp.WaitVisible("#s1-l0-apr-error", chromedp.ByQuery),
+		chromedp.Text("#s1-l0-apr-error", &message, chromedp.ByQuery),
+		chromedp.Value("#s1-l0-apr", &value, chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("s1-l0-apr").getAttribute("aria-invalid")`, &invalid),
+		chromedp.Evaluate(`document.getElementById("results").dataset.stale`, &stale),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(message, "APR must be") || !strings.Contains(message, `"abc"`) {
+		t.Errorf("message under the APR = %q, want it to say what APR must be and quote \"abc\"", message)
+	}
+	if value != "abc" {
+		t.Errorf("APR input = %q, want the typed text %q", value, "abc")
+	}
+	if invalid != "true" {
+		t.Errorf("APR input aria-invalid = %q, want true", invalid)
+	}
+	if stale != "true" {
+		t.Errorf("results data-stale = %q, want true", stale)
+	}
+	waitFigures(t, ctx, "stale results", before)
+
+	if err := typeInto(ctx, "s1-l0-apr", "3.2"); err != nil {
+		t.Fatal(err)
+	}
+	waitFigures(t, ctx, "fixed input", before)
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`document.getElementById("results").dataset.stale`, &stale)); err != nil {
+		t.Fatal(err)
+	}
+	if stale != "false" {
+		t.Errorf("results data-stale = %q once fixed, want false", stale)
+	}
+}
+
+// axeScript returns axe-core's axe.min.js: from AXE_CORE_JS, or from a copy that npm installs
+// once into the user's cache directory, outside the repository.
+func axeScript(t testing.TB) string {
+	t.Helper()
+	path := os.Getenv("AXE_CORE_JS")
+	if path == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			t.Fatalf("no cache directory for axe-core: %v", err)
+		}
+		dir := filepath.Join(cache, "restakecalc-axe")
+		path = filepath.Join(dir, "node_modules", "axe-core", "axe.min.js")
+		if _, err := os.Stat(path); err != nil {
+			cmd := exec.Command("npm", "install", "--no-audit", "--no-fund", "--prefix", dir, "axe-core@4")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("installing axe-core with npm: %v\n%s", err, out)
+			}
+		}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading axe-core: %v", err)
+	}
+	return string(src)
+}
+
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// runAxe checks the page as it is with axe-core's WCAG 2.x A and AA rules.
+func runAxe(ctx context.Context, script string) ([]axeViolation, error) {
+	var out string
+	err := chromedp.Run(ctx,
+		chromedp.Evaluate(script, nil),
+		chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+			.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+				nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`,
+			&out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+	)
+	if err != nil {
+		return nil, err
+	}
+	var vs []axeViolation
+	err = json.Unmarshal([]byte(out), &vs)
+	return vs, err
+}
+
+func TestBrowserPageIsAccessible(t *testing.T) {
+	script := axeScript(t)
+	for _, tc := range []struct {
+		name, query string
+		prepare     func(ctx context.Context) error
+	}{
+		{"light", "?theme=light", nil},
+		{"dark", "?theme=dark", nil},
+		{"with a problem and a layer unfolded", "", func(ctx context.Context) error {
+			if err := typeInto(ctx, "s1-l0-apr", "abc"); err != nil {
+				return err
+			}
+			return chromedp.Run(ctx,
+				chromedp.Click("#s2-l0-more-toggle", chromedp.ByQuery),
+				chromedp.WaitVisible("#s2-l0-more", chromedp.ByQuery),
+				chromedp.WaitVisible("#s1-l0-apr-error", chromedp.ByQuery))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := openPage(t, tc.query)
+			if tc.prepare != nil {
+				if err := tc.prepare(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			vs, err := runAxe(ctx, script)
+			if err != nil {
+				t.Fatalf("running axe-core: %v", err)
+			}
+			for _, v := range vs {
+				t.Errorf("axe %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+			}
+		})
+	}
+}
+
+// TestBrowserPageScreenshots writes screenshots to RESTAKE_SCREENSHOTS (a directory) to look
+// at: wide in light and dark, and a 360 px phone. It also checks that nothing is wider than a
+// phone's screen, which would make the whole page scroll sideways.
+func TestBrowserPageScreenshots(t *testing.T) {
+	dir := os.Getenv("RESTAKE_SCREENSHOTS")
+	for _, tc := range []struct {
+		name          string
+		width, height int64
+		scheme        string
+	}{
+		{"wide-light", 1440, 1000, "light"},
+		{"wide-dark", 1440, 1000, "dark"},
+		{"phone-light", 360, 800, "light"},
+		{"phone-dark", 360, 800, "dark"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := openPage(t, "")
+			var shot []byte
+			var overflow int
+			err := chromedp.Run(ctx,
+				emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: tc.scheme}}),
+				chromedp.EmulateViewport(tc.width, tc.height),
+				chromedp.Sleep(300*time.Millisecond),
+				chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow),
+				chromedp.FullScreenshot(&shot, 90),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if overflow > 0 {
+				t.Errorf("the page is %d px wider than a %d px screen", overflow, tc.width)
+			}
+			if dir != "" {
+				if err := os.WriteFile(filepath.Join(dir, "calculator-"+tc.name+".jpg"), shot, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestBrowserPageSpeed prints how fast the page answers (RESTAKE_BENCH=1; make bench): from a
+// keystroke in a layer's APR to the next frame with the new figures, three default scenarios
+// over ten years, and from navigation to the first figures and to the live page. It prints
+// numbers and asserts none: targets are 40 ms median and 100 ms worst per keystroke, 2 s to
+// the first render.
+func TestBrowserPageSpeed(t *testing.T) {
+	if os.Getenv("RESTAKE_BENCH") == "" {
+		t.Skip("prints timings under make bench (RESTAKE_BENCH unset)")
+	}
+	base, _ := serveSite(t, siteDir(t), "/")
+	ctx := newBrowser(t)
+
+	// First render: a script that runs before the page's own records when the first figure
+	// appears (the static page's) and when the program has taken the page over.
+	const probe = `(() => {
+		const seen = {};
+		const check = () => {
+			if (!seen.figure && document.querySelector('[data-scenario="0"][data-field="final"]')) seen.figure = performance.now();
+			if (!seen.live && document.querySelector('.calc[data-live="true"] [data-scenario="0"][data-field="final"]')) seen.live = performance.now();
+		};
+		new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true});
+		window.__firstRender = seen;
+	})()`
+	var firstFigure, live float64
+	err := chromedp.Run(ctx,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(base),
+		chromedp.Poll(`window.__firstRender && window.__firstRender.live`, &live, chromedp.WithPollingInterval(20*time.Millisecond)),
+		chromedp.Evaluate(`window.__firstRender.figure`, &firstFigure),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("first render after navigation (loopback, cold cache): first figures %.0f ms, live page %.0f ms\n", firstFigure, live)
+
+	// Keystrokes: type into the Lido APR of the restaking scenario, alternately a digit and a
+	// backspace, so that every key changes the figures.
+	const watch = `(() => {
+		window.__lat = [];
+		const input = document.getElementById("s1-l0-apr");
+		input.addEventListener("keydown", () => { window.__t0 = performance.now(); }, true);
+		const figure = document.querySelector('[data-scenario="1"][data-field="final"]');
+		new MutationObserver(() => {
+			const t0 = window.__t0;
+			requestAnimationFrame(() => window.__lat.push(performance.now() - t0));
+		}).observe(figure, {attributes: true, attributeFilter: ["data-value"]});
+	})()`
+	if err := chromedp.Run(ctx, chromedp.Evaluate(watch, nil), chromedp.Focus("#s1-l0-apr", chromedp.ByQuery),
+		chromedp.Evaluate(`(e => e.setSelectionRange(e.value.length, e.value.length))(document.getElementById("s1-l0-apr"))`, nil)); err != nil {
+		t.Fatal(err)
+	}
+	const keystrokes = 30
+	for i := range keystrokes {
+		key := string(rune('1' + i%9))
+		if i%2 == 1 {
+			key = "\b"
+		}
+		var n int
+		err := chromedp.Run(ctx,
+			chromedp.KeyEvent(key),
+			chromedp.Poll(fmt.Sprintf(`window.__lat.length >= %d`, i+1), nil, chromedp.WithPollingInterval(5*time.Millisecond)),
+			chromedp.Evaluate(`window.__lat.length`, &n),
+		)
+		if err != nil {
+			t.Fatalf("keystroke %d: %v", i, err)
+		}
+	}
+	var lat []float64
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__lat`, &lat)); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(lat)
+	fmt.Printf("keystroke to next frame, %d keys, 3 scenarios over 3650 days: median %.1f ms, worst %.1f ms\n",
+		len(lat), lat[len(lat)/2], lat[len(lat)-1])
+}
