@@ -75,11 +75,12 @@ func TestPresetPickerShowsSourcesGasAndExample(t *testing.T) {
 	p := newPresetPicker().ID("p").Library(lib).Selected("lido-steth").GasGwei("2").Asset("ETH").
 		BuildDate(lib.Checked)
 	html := loadPresetPicker(t, p)
+	lido, _ := lib.Preset("lido-steth")
 	for _, want := range []string{
 		`href="https://help.lido.fi/en/articles/7858292-faq-ethereum-withdrawals"`,
 		`rel="noopener noreferrer"`,
 		"(read 2026-11-25)",
-		"figures as of 2026-05-31",
+		"figures as of " + lido.Date.Format(time.DateOnly),
 		"Entry: 86,000 gas × 2 gwei = 0.000172 ETH",
 		"Exit: 190,000 gas × 2 gwei = 0.00038 ETH",
 		`<span class="badge">example</span>`,
