@@ -427,7 +427,16 @@ func presetLayer(path string, raw json.RawMessage) (Layer, []error) {
 	}
 	var errs []error
 	var fields map[string]json.RawMessage
+	asset := "ETH"
 	if err := json.Unmarshal(raw, &fields); err == nil {
+		// A layer that takes a token is checked as if the set started with that token, so
+		// that a restaking preset (accepts "stETH") is not refused for not taking ETH.
+		var accepts string
+		if json.Unmarshal(fields["accepts"], &accepts) == nil {
+			if n := len([]rune(accepts)); n >= 1 && n <= MaxAssetLen {
+				asset = accepts
+			}
+		}
 		for _, g := range gasFieldsInFile {
 			if _, ok := fields[g]; ok {
 				unit := strings.TrimSuffix(g, "_gas")
@@ -438,17 +447,21 @@ func presetLayer(path string, raw json.RawMessage) (Layer, []error) {
 	if len(errs) > 0 {
 		return Layer{}, errs
 	}
-	set, err := Parse(oneLayerFile(raw, nil))
+	set, err := Parse(oneLayerFile(raw, nil, asset))
 	if err != nil {
 		return Layer{}, renamed(err, "scenarios[0].layers[0]", path)
 	}
 	return set.Scenarios[0].Layers[0], nil
 }
 
-// oneLayerFile wraps a layer object (and scenario fields, when given) into a scenario file.
-func oneLayerFile(layer json.RawMessage, scenarioFields []byte) []byte {
+// oneLayerFile wraps a layer object (and scenario fields, when given) into a scenario file whose
+// set starts with asset.
+func oneLayerFile(layer json.RawMessage, scenarioFields []byte, asset string) []byte {
 	var b bytes.Buffer
-	b.WriteString(`{"version":1,"amount":"1","days":1,"scenarios":[{"name":"check",`)
+	quoted, _ := json.Marshal(asset)
+	b.WriteString(`{"version":1,"amount":"1","days":1,"asset":`)
+	b.Write(quoted)
+	b.WriteString(`,"scenarios":[{"name":"check",`)
 	if len(scenarioFields) > 0 {
 		b.Write(scenarioFields)
 		b.WriteByte(',')
@@ -564,9 +577,9 @@ func (f stressFile) stressCase(path string) (StressCase, []error) {
 	}
 	var file []byte
 	if f.Target == TargetScenario {
-		file = oneLayerFile([]byte(`{"name":"check","apr":"0"}`), b.Bytes())
+		file = oneLayerFile([]byte(`{"name":"check","apr":"0"}`), b.Bytes(), "ETH")
 	} else {
-		file = oneLayerFile([]byte(`{"name":"check","apr":"0",`+b.String()+`}`), nil)
+		file = oneLayerFile([]byte(`{"name":"check","apr":"0",`+b.String()+`}`), nil, "ETH")
 	}
 	set, err := Parse(file)
 	if err != nil {

@@ -334,6 +334,17 @@ func TestParsePresetsNamesTheBadField(t *testing.T) {
 	}
 }
 
+// A layer that takes a staking token is checked on its own, as if the set started with that token.
+func TestParsePresetsTakesALayerForAToken(t *testing.T) {
+	lib, err := calc.ParsePresets([]byte(preset(`"accepts":"stETH","gives":"","apr":"1"`, `{"entry":1,"exit":0,"claim":0}`)))
+	if err != nil {
+		t.Fatalf("ParsePresets(layer accepting stETH) = %v", err)
+	}
+	if got := lib.Presets[0].Base.Accepts; got != "stETH" {
+		t.Errorf("accepts = %q, want stETH", got)
+	}
+}
+
 func TestParsePresetsRefusesRepeatedIDs(t *testing.T) {
 	doc := strings.Replace(preset(`"apr":"3"`, `{"entry":1,"exit":0,"claim":0}`), `"stress":[]`,
 		`"stress":[{"id":"p","label":"S","date":"2022","target":"scenario","patch":{"instant_exit_cost":"1"},`+
