@@ -407,22 +407,29 @@ func TestBrowserPageSpeed(t *testing.T) {
 
 	// Keystrokes: type into the Lido APR of the restaking scenario, alternately a digit and a
 	// backspace, so that every key changes the figures.
+	// The value chart is redrawn a frame after the figures; its latency is printed apart, read
+	// from the chart's readout of the restaking scenario where the chart has one.
 	const watch = `(() => {
 		window.__lat = [];
+		window.__chartLat = [];
 		const input = document.getElementById("s1-l0-apr");
 		input.addEventListener("keydown", () => { window.__t0 = performance.now(); }, true);
-		const figure = document.querySelector('[data-scenario="1"][data-field="final"]');
-		new MutationObserver(() => {
+		const observe = (el, into) => el && new MutationObserver(() => {
 			const t0 = window.__t0;
-			requestAnimationFrame(() => window.__lat.push(performance.now() - t0));
-		}).observe(figure, {attributes: true, attributeFilter: ["data-value"]});
+			requestAnimationFrame(() => into.push(performance.now() - t0));
+		}).observe(el, {attributes: true, subtree: true, attributeFilter: ["data-value"]});
+		observe(document.querySelector('[data-scenario="1"][data-field="final"]'), window.__lat);
+		observe(document.querySelector('.value-chart-readout [data-scenario="1"]'), window.__chartLat);
 	})()`
 	if err := chromedp.Run(ctx, chromedp.Evaluate(watch, nil), chromedp.Focus("#s1-l0-apr", chromedp.ByQuery),
 		chromedp.Evaluate(`(e => e.setSelectionRange(e.value.length, e.value.length))(document.getElementById("s1-l0-apr"))`, nil)); err != nil {
 		t.Fatal(err)
 	}
+	// Keys come 150 ms apart, a brisk typist's pace, so that each one meets a page at rest as it
+	// would under a person's fingers.
 	const keystrokes = 30
 	for i := range keystrokes {
+		time.Sleep(150 * time.Millisecond)
 		key := string(rune('1' + i%9))
 		if i%2 == 1 {
 			key = "\b"
@@ -437,11 +444,17 @@ func TestBrowserPageSpeed(t *testing.T) {
 			t.Fatalf("keystroke %d: %v", i, err)
 		}
 	}
-	var lat []float64
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__lat`, &lat)); err != nil {
+	var lat, chartLat []float64
+	if err := chromedp.Run(ctx, chromedp.Sleep(200*time.Millisecond),
+		chromedp.Evaluate(`window.__lat`, &lat), chromedp.Evaluate(`window.__chartLat`, &chartLat)); err != nil {
 		t.Fatal(err)
 	}
 	slices.Sort(lat)
-	fmt.Printf("keystroke to next frame, %d keys, 3 scenarios over 3650 days: median %.1f ms, worst %.1f ms\n",
-		len(lat), lat[len(lat)/2], lat[len(lat)-1])
+	fmt.Printf("keystroke to next frame with the new figures, %d keys, 3 scenarios over 3650 days: median %.1f ms, worst %.1f ms (all: %.0f)\n",
+		len(lat), lat[len(lat)/2], lat[len(lat)-1], lat)
+	if len(chartLat) > 0 {
+		slices.Sort(chartLat)
+		fmt.Printf("keystroke to the value chart redrawn, %d keys: median %.1f ms, worst %.1f ms\n",
+			len(chartLat), chartLat[len(chartLat)/2], chartLat[len(chartLat)-1])
+	}
 }
