@@ -84,10 +84,13 @@ func (b *layerBreakdown) scenario(i int, r calc.ScenarioResult) app.UI {
 					field := "layers[" + strconv.Itoa(j) + "]."
 					return app.Tr().Body(
 						app.Th().Scope("row").Text(strconv.Itoa(j+1)+". "+l.Name),
-						app.Td().Class("figure").Body(figureText(apr, percentFigure, "%")),
-						breakdownCell(i, field+"gross", calc.FormatAmount(l.Gross), asset),
-						breakdownCell(i, field+"fee", calc.FormatAmount(l.Fee), asset),
-						breakdownCell(i, field+"net", calc.FormatAmount(l.Net), asset),
+						app.Td().Class("figure").Body(
+							app.Span().Class("cell-label").Aria("hidden", "true").Text("APR "),
+							figureText(apr, percentFigure, "%"),
+						),
+						breakdownCell(i, field+"gross", "Gross", calc.FormatAmount(l.Gross), asset),
+						breakdownCell(i, field+"fee", "Fee", calc.FormatAmount(l.Fee), asset),
+						breakdownCell(i, field+"net", "Net", calc.FormatAmount(l.Net), asset),
 					)
 				}),
 			),
@@ -95,8 +98,13 @@ func (b *layerBreakdown) scenario(i int, r calc.ScenarioResult) app.UI {
 	)
 }
 
-func breakdownCell(scenario int, field, value, asset string) app.UI {
+// breakdownCell is one amount of the table. Its label shows only on a phone, where the rows
+// stack and the column headers are out of sight.
+func breakdownCell(scenario int, field, label, value, asset string) app.UI {
 	return app.Td().Class("figure").
 		DataSet("scenario", scenario).DataSet("field", field).DataSet("value", value).
-		Body(figureText(value, amountFigure, asset))
+		Body(
+			app.Span().Class("cell-label").Aria("hidden", "true").Text(label+" "),
+			figureText(value, amountFigure, asset),
+		)
 }

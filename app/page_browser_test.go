@@ -331,18 +331,32 @@ func TestBrowserPageIsAccessible(t *testing.T) {
 // phone's screen, which would make the whole page scroll sideways.
 func TestBrowserPageScreenshots(t *testing.T) {
 	dir := os.Getenv("RESTAKE_SCREENSHOTS")
+	problem := func(ctx context.Context) error {
+		if err := typeInto(ctx, "s1-l0-apr", "abc"); err != nil {
+			return err
+		}
+		return chromedp.Run(ctx, chromedp.WaitVisible("#s1-l0-apr-error", chromedp.ByQuery))
+	}
 	for _, tc := range []struct {
 		name          string
 		width, height int64
 		scheme        string
+		prepare       func(ctx context.Context) error
 	}{
-		{"wide-light", 1440, 1000, "light"},
-		{"wide-dark", 1440, 1000, "dark"},
-		{"phone-light", 360, 800, "light"},
-		{"phone-dark", 360, 800, "dark"},
+		{"wide-light", 1440, 1000, "light", nil},
+		{"wide-dark", 1440, 1000, "dark", nil},
+		{"phone-light", 360, 800, "light", nil},
+		{"phone-dark", 360, 800, "dark", nil},
+		{"wide-problem", 1440, 1000, "light", problem},
+		{"phone-problem", 360, 800, "dark", problem},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := openPage(t, "")
+			if tc.prepare != nil {
+				if err := tc.prepare(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
 			var shot []byte
 			var overflow int
 			err := chromedp.Run(ctx,

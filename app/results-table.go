@@ -217,6 +217,9 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 	return app.Td().Class(class).
 		DataSet("scenario", i).DataSet("field", row.field).DataSet("value", v).
 		Body(
+			// On a phone the rows stack and the columns lose their headers: a number says whose
+			// figure it is. Screen readers have the table's headers.
+			app.Span().Class("cell-scenario").Aria("hidden", "true").Text(strconv.Itoa(i+1)),
 			shown,
 			app.If(best, func() app.UI {
 				return app.Span().Class("best-mark").Text("best")
@@ -304,8 +307,12 @@ func figureText(v string, k figureKind, unit string) app.UI {
 	if dot := strings.IndexByte(v, '.'); dot >= 0 && len(v)-dot-1 > keep {
 		head, tail = v[:dot+1+keep], v[dot+1+keep:]
 	}
-	return app.Span().Class("num").Body(
-		app.Text(groupThousands(head)),
+	class := "num"
+	if k == amountFigure {
+		class += " amount"
+	}
+	return app.Span().Class(class).Body(
+		app.Span().Class("head").Text(groupThousands(head)),
 		app.If(tail != "", func() app.UI {
 			return app.Span().Class("tail").Text(tail)
 		}),
