@@ -31,18 +31,24 @@ type calculatorPage struct {
 	figures calc.Results
 	stale   bool
 
-	// What the value chart shows: the same results, handed over one frame later in the browser
-	// so that the figures of a keystroke are on screen before the chart is redrawn.
+	// What the views below the results table show (per-layer breakdown, value chart,
+	// liquidity): the same results, handed over one frame later in the browser so that the
+	// figures of a keystroke are on screen before the rest is redrawn.
 	chartSet     calc.Set
 	chartResults calc.Results
+	chartFigures calc.Results
 	chartPending bool
 	mountCtx     app.Context
 
 	errors   map[string]string // the draft's problems in plain words, by field path
 	problems []problem         // the same, in the engine's order, for the summary
 
-	theme string // "light", "dark" or "" for the system's preference
-	live  bool   // the program runs in the browser: the figures follow the input
+	theme  string // "light", "dark" or "" for the system's preference
+	notice string // why a share link could not be opened, "" when there is nothing to say
+	link   string // the URL fragment last written for the results on screen
+
+	changes int  // counts the draft's changes, so that only the latest writes the link
+	live    bool // the program runs in the browser: the figures follow the input
 }
 
 // problem is one of the engine's objections to the draft, located for the problem summary.
@@ -70,15 +76,29 @@ func (p *calculatorPage) OnMount(ctx app.Context) {
 	debug.SetGCPercent(400)
 }
 
-// OnNav reads the presentation from the URL's query: ?theme=light|dark overrides the system's
-// colour scheme.
+// OnNav reads the URL. The fragment is a share link (#z= or #s=, SPEC section 6): its scenarios
+// replace the defaults, or, when it cannot be read, the defaults stay with a notice saying why.
+// The query holds the presentation: ?theme=light|dark overrides the system's colour scheme.
 func (p *calculatorPage) OnNav(ctx app.Context) {
-	switch theme := ctx.Page().URL().Query().Get("theme"); theme {
+	u := ctx.Page().URL()
+	switch theme := u.Query().Get("theme"); theme {
 	case "light", "dark":
 		p.theme = theme
 	default:
 		p.theme = ""
 	}
+	if u.Fragment == "" || u.Fragment == p.link {
+		return
+	}
+	set, err := calc.DecodeLink(u.Fragment)
+	if err != nil {
+		p.notice = "This link's scenarios could not be opened: " + err.Error() + ". The example scenarios are shown instead."
+		p.change(draftFromSet(defaultSet()))
+		return
+	}
+	p.notice = ""
+	p.link = u.Fragment
+	p.change(draftFromSet(set))
 }
 
 // evaluate runs the engine on the draft: once per change, as the page is the only caller.
@@ -98,11 +118,12 @@ func (p *calculatorPage) evaluate() {
 // keystroke's figures are drawn first.
 const chartDelay = 12 * time.Millisecond
 
-// updateChart hands the latest results to the value chart: at once before the page is live, a
-// frame later after, once for any number of changes in between.
+// updateChart hands the latest results to the value chart, at once before the page is live and
+// a frame later after, once for any number of changes in between; and it writes the share link
+// into the URL once the typing rests.
 func (p *calculatorPage) updateChart() {
 	if !p.live {
-		p.chartSet, p.chartResults = p.set, p.results
+		p.chartSet, p.chartResults, p.chartFigures = p.set, p.results, p.figures
 		return
 	}
 	if p.chartPending {
@@ -111,8 +132,30 @@ func (p *calculatorPage) updateChart() {
 	p.chartPending = true
 	p.mountCtx.After(chartDelay, func(ctx app.Context) {
 		p.chartPending = false
-		p.chartSet, p.chartResults = p.set, p.results
+		p.chartSet, p.chartResults, p.chartFigures = p.set, p.results, p.figures
 	})
+	p.changes++
+	change := p.changes
+	p.mountCtx.After(linkDelay, func(ctx app.Context) {
+		if change == p.changes {
+			p.writeLink()
+		}
+	})
+}
+
+// linkDelay is how long the input must rest before the share link is written: compressing the
+// scenario file allocates a lot, and nobody copies a link in the middle of a word.
+const linkDelay = 600 * time.Millisecond
+
+// writeLink puts the share link of the results on screen into the URL's fragment, replacing
+// the history entry: the address bar always holds the scenarios, and nothing reaches a server.
+func (p *calculatorPage) writeLink() {
+	link, err := calc.EncodeLink(p.set)
+	if err != nil || link == p.link {
+		return
+	}
+	p.link = link
+	app.Window().Get("history").Call("replaceState", nil, "", "#"+link)
 }
 
 // withoutSeries returns r without its day series, sharing everything else.
@@ -160,6 +203,9 @@ func (p *calculatorPage) Render() app.UI {
 	return app.Div().Class(class).DataSet("live", p.live).Body(
 		app.Header().Class("calc-header").Body(
 			app.H1().Text(title),
+			app.If(p.notice != "", func() app.UI {
+				return app.P().Class("notice").Role("alert").Text(p.notice)
+			}),
 			app.P().Class("lede").Text(
 				"Staking, restaking and multistaking side by side: what each really yields after fees, gas "+
 					"and swap costs, when your money is back, and what the risks are expected to take. "+
@@ -207,7 +253,7 @@ func (p *calculatorPage) Render() app.UI {
 			),
 			app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
 				app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
-				newLayerBreakdown().Set(p.set).Results(p.figures).Stale(p.stale),
+				newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
 			),
 			app.Section().Class("panel chart-panel").Aria("labelledby", "chart-title").Body(
 				app.H2().ID("chart-title").Text("Value over time"),
@@ -215,7 +261,7 @@ func (p *calculatorPage) Render() app.UI {
 			),
 			app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(
 				app.H2().ID("liquidity-title").Text("When your money is back"),
-				newLiquidityTimeline().Set(p.set).Results(p.figures).Stale(p.stale),
+				newLiquidityTimeline().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
 			),
 		),
 		app.Footer().Class("calc-footer").Body(

@@ -472,3 +472,66 @@ func TestBrowserPageSpeed(t *testing.T) {
 			len(chartLat), chartLat[len(chartLat)/2], chartLat[len(chartLat)-1])
 	}
 }
+
+func TestBrowserPageOpensAndWritesShareLinks(t *testing.T) {
+	base, _ := serveSite(t, siteDir(t), "/")
+	d := draftFromSet(defaultSet())
+	d.amount = "7.5"
+	d = d.removeScenario(0)
+	set, err := calc.Parse(d.scenarioFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	link, err := calc.EncodeLink(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	ctx := newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"#"+link)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitWasm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFigures(t, ctx, "opened link", expectFigures(t, d))
+
+	// Typing writes the new scenarios into the fragment, and the fragment opens them again.
+	if err := typeInto(ctx, "amount", "8"); err != nil {
+		t.Fatal(err)
+	}
+	d.amount = "8"
+	waitFigures(t, ctx, "typed after opening", expectFigures(t, d))
+	var fragment string
+	if err := chromedp.Run(ctx, chromedp.Poll(`location.hash.length > 3 && location.hash !== "#`+link+`" && location.hash`, &fragment,
+		chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+		t.Fatalf("the URL fragment did not follow the input: %v", err)
+	}
+	got, err := calc.DecodeLink(fragment)
+	if err != nil {
+		t.Fatalf("DecodeLink(%s) = %v", fragment, err)
+	}
+	gotJSON, _ := got.MarshalJSON()
+	want, _ := calc.Parse(d.scenarioFile())
+	wantJSON, _ := want.MarshalJSON()
+	if string(gotJSON) != string(wantJSON) {
+		t.Errorf("the URL carries %s, want %s", gotJSON, wantJSON)
+	}
+
+	// A link that cannot be read opens the examples with a notice saying why.
+	ctx = newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"#z=not-deflate")); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitWasm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var notice string
+	if err := chromedp.Run(ctx, chromedp.WaitVisible(".notice", chromedp.ByQuery), chromedp.Text(".notice", &notice, chromedp.ByQuery)); err != nil {
+		t.Fatalf("no notice for a broken link: %v", err)
+	}
+	if !strings.Contains(notice, "could not be opened") {
+		t.Errorf("notice = %q, want it to say the link could not be opened", notice)
+	}
+	waitFigures(t, ctx, "broken link", expectFigures(t, draftFromSet(defaultSet())))
+}
