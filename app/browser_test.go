@@ -94,17 +94,33 @@ func newBrowser(t testing.TB) context.Context {
 		chromedp.WindowSize(1280, 900),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, browserTimeout)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {
-		cancelTimeout()
 		cancelBrowser()
 		cancelAlloc()
 	})
-	if err := chromedp.Run(ctx); err != nil { // starts the browser now, so failures show here
-		t.Fatalf("starting chromium: %v", err)
+	// The first Run starts the browser and binds its lifetime to browserCtx, not to the timeout
+	// below: after a timeout, afterTimeout can still ask the page what went wrong.
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Run(browserCtx) }()
+	select {
+	case err := <-started:
+		if err != nil {
+			t.Fatalf("starting chromium: %v", err)
+		}
+	case <-time.After(browserTimeout):
+		cancelBrowser()
+		t.Fatalf("chromium did not start within %v", browserTimeout)
 	}
+	ctx, cancelTimeout := context.WithTimeout(browserCtx, browserTimeout)
+	t.Cleanup(cancelTimeout)
 	return ctx
+}
+
+// afterTimeout returns a context on ctx's browser that outlives ctx's own deadline by a few
+// seconds, to collect what a failed wait should report.
+func afterTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 }
 
 // waitFigure waits until the page shows the figure field (a results field name of SPEC.md
@@ -133,11 +149,13 @@ func waitWasm(ctx context.Context) error {
 	err := chromedp.Run(ctx,
 		chromedp.WaitReady("body", chromedp.ByQuery),
 		chromedp.Poll(`document.getElementById("app-wasm-loader") === null`, nil,
-			chromedp.WithPollingInterval(50*time.Millisecond)),
+			chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(0)),
 	)
 	if err != nil {
 		var label string
-		chromedp.Run(context.WithoutCancel(ctx), chromedp.Evaluate(
+		dctx, cancel := afterTimeout(ctx)
+		defer cancel()
+		chromedp.Run(dctx, chromedp.Evaluate(
 			`(document.getElementById("app-wasm-loader-label") || {}).innerText || ""`, &label))
 		return fmt.Errorf("the wasm did not start (loading screen says %q): %w", strings.TrimSpace(label), err)
 	}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"restakecalc/calc"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -94,6 +96,82 @@ func TestSiteLoadsAndWorksOffline(t *testing.T) {
 				t.Errorf("no request was recorded: the recorder is broken")
 			}
 		})
+	}
+}
+
+// TestSiteUpdatesToANewBuild loads a site, publishes a new build over it, and checks that a
+// visit installs the new build's service worker, which replaces the old cache with its own, and
+// that the new build then works offline: users get fixes without clearing anything.
+func TestSiteUpdatesToANewBuild(t *testing.T) {
+	dir := siteDir(t)
+	site := filepath.Join(t.TempDir(), "site")
+	files, err := listFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := copyFile(filepath.Join(dir, f), filepath.Join(site, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base, stop := serveSite(t, site, "/")
+	ctx := newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.Navigate(base)); err != nil {
+		t.Fatalf("Navigate(%s) = %v", base, err)
+	}
+	if err := waitWasm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitOffline(ctx); err != nil {
+		t.Fatalf("the service worker never took over: %v", err)
+	}
+
+	// The new build: the same files under a new version, as `make dist` writes after any change.
+	m := regexp.MustCompile(`const cacheName = "app-" \+ "([^"]+)";`).FindSubmatch(
+		[]byte(readFile(t, filepath.Join(site, "app-worker.js"))))
+	if m == nil {
+		t.Fatalf("app-worker.js names no cache")
+	}
+	oldVersion := string(m[1])
+	newVersion := oldVersion + "-next"
+	for _, f := range []string{"app-worker.js", "app.js"} {
+		name := filepath.Join(site, f)
+		data := strings.ReplaceAll(readFile(t, name), oldVersion, newVersion)
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(name + ".br")
+		os.Remove(name + ".gz")
+	}
+
+	if err := chromedp.Run(ctx, chromedp.Navigate(base)); err != nil {
+		t.Fatalf("Navigate(%s) = %v", base, err)
+	}
+	var caches []string
+	err = chromedp.Run(ctx,
+		chromedp.Poll(`caches.keys().then(k => k.length === 1 && k[0] === "app-`+newVersion+`")`, nil,
+			chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(0)))
+	if err != nil {
+		dctx, cancel := afterTimeout(ctx)
+		defer cancel()
+		chromedp.Run(dctx, chromedp.Evaluate(`caches.keys()`, &caches,
+			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		t.Fatalf("after a new build, the caches are %q, want only app-%s: %v", caches, newVersion, err)
+	}
+
+	stop()
+	if err := chromedp.Run(ctx, chromedp.Reload()); err != nil {
+		t.Fatalf("offline: Reload() = %v", err)
+	}
+	if err := waitWasm(ctx); err != nil {
+		t.Fatalf("offline with the new build: %v", err)
+	}
+	var version string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`goappGetenv("`+versionEnv+`")`, &version)); err != nil {
+		t.Fatal(err)
+	}
+	if version != newVersion {
+		t.Errorf("offline, the page runs version %q, want the new build's %q", version, newVersion)
 	}
 }
 
