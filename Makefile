@@ -20,13 +20,14 @@ ASSETS := $(wildcard assets/*)
 run: dist
 	$(GO) run ./app serve --addr $(ADDR) --dir $(DIST)
 
-# web/ is the static web root the site is made from: app.wasm and a copy of assets/.
+# web/ is the static web root the site is made from: app.wasm and a copy of assets/ (its Go
+# files only embed data into the program: they are not part of the site).
 wasm:
 	mkdir -p web
 	GOARCH=wasm GOOS=js $(GO) build -trimpath -ldflags="-s -w" -o web/app.wasm ./app
 
 web: wasm
-	$(if $(ASSETS),cp -R assets/. web/)
+	cd assets && find . -type f ! -name '*.go' -exec cp --parents {} ../web/ \;
 
 # The version names the service worker's cache, so every different build gets its own: the
 # commit plus a hash of everything the site is made from.

@@ -22,7 +22,7 @@ import (
 var addRoutesOnce sync.Once
 
 // writeWeb writes a web/ directory as make leaves it: app.wasm (a stand-in: the generator does not
-// run it) and a copy of assets/.
+// run it) and a copy of assets/ but its Go files.
 func writeWeb(t *testing.T) string {
 	t.Helper()
 	addRoutesOnce.Do(addRoutes)
@@ -36,6 +36,9 @@ func writeWeb(t *testing.T) string {
 		t.Fatal(err)
 	}
 	for _, f := range assets {
+		if strings.HasSuffix(f, ".go") {
+			continue // embedded into the program, not part of the site
+		}
 		if err := copyFile(filepath.Join("../assets", f), filepath.Join(web, f)); err != nil {
 			t.Fatal(err)
 		}
