@@ -535,3 +535,51 @@ func TestBrowserPageOpensAndWritesShareLinks(t *testing.T) {
 	}
 	waitFigures(t, ctx, "broken link", expectFigures(t, draftFromSet(defaultSet())))
 }
+
+// TestBrowserPageWorksFromTheKeyboard moves a layer and unfolds its rare fields with the keys
+// alone: the focus must stay on what was moved and reach the unfolded fields.
+func TestBrowserPageWorksFromTheKeyboard(t *testing.T) {
+	ctx := openPage(t, "")
+	active := func() string {
+		var id string
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement.id`, &id)); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+
+	// Move Points (the top of the multistaking stack, open to any token) up twice with Enter.
+	if err := chromedp.Run(ctx, chromedp.Focus("#s2-l2-up", chromedp.ByQuery), chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	d := draftFromSet(defaultSet())
+	d = d.withScenario(2, d.scenarios[2].moveLayer(2, 1))
+	waitFigures(t, ctx, "Points moved down the stack", expectFigures(t, d))
+	if id := active(); id != "s2-l1-up" {
+		t.Errorf("focus after moving a layer up is on #%s, want #s2-l1-up, the same button of the moved layer", id)
+	}
+	if err := chromedp.Run(ctx, chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	d = d.withScenario(2, d.scenarios[2].moveLayer(1, 0))
+	waitFigures(t, ctx, "Points moved to the bottom", expectFigures(t, d))
+	if id := active(); id != "s2-l0-down" {
+		t.Errorf("focus after moving a layer to the bottom is on #%s, want #s2-l0-down, the moved layer's other move button", id)
+	}
+
+	// Unfold ether.fi's rare fields with Space, then Tab into them.
+	if err := chromedp.Run(ctx, chromedp.Focus("#s2-l1-more-toggle", chromedp.ByQuery), chromedp.KeyEvent(" "),
+		chromedp.WaitVisible("#s2-l1-payout", chromedp.ByQuery), chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	if id := active(); id != "s2-l1-payout" {
+		t.Errorf("Tab after unfolding goes to #%s, want the first unfolded field #s2-l1-payout", id)
+	}
+	var expanded string
+	if err := chromedp.Run(ctx, chromedp.AttributeValue("#s2-l1-more-toggle", "aria-expanded", &expanded, nil, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	if expanded != "true" {
+		t.Errorf("the toggle's aria-expanded = %q once unfolded, want true", expanded)
+	}
+}
