@@ -49,6 +49,12 @@ type calculatorPage struct {
 
 	changes int  // counts the draft's changes, so that only the latest writes the link
 	live    bool // the program runs in the browser: the figures follow the input
+
+	// How long the last two evaluations took: a draft is slow when both were, not when the
+	// browser was busy with something else once.
+	evalCost, lastEvalCost time.Duration
+	calculating            bool // a slow evaluation waits for the typing to rest
+	drafts                 int  // counts the drafts waiting, so that only the latest is evaluated
 }
 
 // problem is one of the engine's objections to the draft, located for the problem summary.
@@ -103,6 +109,9 @@ func (p *calculatorPage) OnNav(ctx app.Context) {
 
 // evaluate runs the engine on the draft: once per change, as the page is the only caller.
 func (p *calculatorPage) evaluate() {
+	start := time.Now()
+	defer func() { p.lastEvalCost, p.evalCost = p.evalCost, time.Since(start) }()
+	p.calculating = false
 	set, results, err := evaluateDraft(p.draft)
 	if err != nil {
 		p.errors, p.problems = describeProblems(err, p.draft)
@@ -276,7 +285,9 @@ func (p *calculatorPage) Render() app.UI {
 // way to its field.
 func (p *calculatorPage) status() app.UI {
 	text := "Up to date."
-	if p.stale {
+	if p.calculating {
+		text = "Calculating once you stop typing…"
+	} else if p.stale {
 		text = "Out of date: " + plural(len(p.problems), "problem") +
 			" in the input. The figures below are for the last input that worked."
 	}
@@ -303,10 +314,31 @@ func (p *calculatorPage) status() app.UI {
 	)
 }
 
+// change takes a new draft and evaluates it. A draft that takes long to evaluate (six stacks
+// of eight layers over a century take most of a second in the browser) waits until the typing
+// rests, so that keys are not held up behind one evaluation each.
 func (p *calculatorPage) change(d draftSet) {
 	p.draft = d
-	p.evaluate()
+	if !p.live || min(p.evalCost, p.lastEvalCost) < slowEvaluation {
+		p.evaluate()
+		return
+	}
+	p.calculating = true
+	p.drafts++
+	draft := p.drafts
+	p.mountCtx.After(restDelay, func(ctx app.Context) {
+		if draft == p.drafts {
+			p.evaluate()
+		}
+	})
 }
+
+const (
+	// slowEvaluation is an evaluation too slow to run on every keystroke.
+	slowEvaluation = 150 * time.Millisecond
+	// restDelay is how long the typing rests before a slow evaluation runs.
+	restDelay = 250 * time.Millisecond
+)
 
 func (p *calculatorPage) onSettingsChange(ctx app.Context, d draftSet) {
 	p.change(p.draft.withSettings(d))

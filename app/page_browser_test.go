@@ -471,6 +471,39 @@ func TestBrowserPageSpeed(t *testing.T) {
 		fmt.Printf("keystroke to the value chart redrawn, %d keys: median %.1f ms, worst %.1f ms\n",
 			len(chartLat), chartLat[len(chartLat)/2], chartLat[len(chartLat)-1])
 	}
+
+	// The heaviest set waits for the typing to rest: from one key to its figures.
+	link, err := calc.EncodeLink(heavySet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx = newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"#"+link)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitWasm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFigures(t, ctx, "heavy set", expectFigures(t, draftFromSet(heavySet())))
+	const heavyWatch = `(() => {
+		window.__lat = [];
+		document.getElementById("amount").addEventListener("keydown", () => { window.__t0 = performance.now(); }, true);
+		new MutationObserver(() => {
+			const t0 = window.__t0;
+			requestAnimationFrame(() => window.__lat.push(performance.now() - t0));
+		}).observe(document.querySelector('[data-scenario="0"][data-field="final"]'), {attributes: true});
+	})()`
+	var heavy []float64
+	err = chromedp.Run(ctx, chromedp.Evaluate(heavyWatch, nil),
+		chromedp.Focus("#amount", chromedp.ByQuery),
+		chromedp.KeyEvent("5"),
+		chromedp.Poll(`window.__lat.length >= 1`, nil, chromedp.WithPollingInterval(10*time.Millisecond)),
+		chromedp.Evaluate(`window.__lat`, &heavy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("heaviest set (6 stacks of 8 layers, 36500 days): key to its figures %.0f ms, %d ms of it waiting for the typing to rest\n",
+		heavy[0], restDelay.Milliseconds())
 }
 
 func TestBrowserPageOpensAndWritesShareLinks(t *testing.T) {
@@ -581,5 +614,57 @@ func TestBrowserPageWorksFromTheKeyboard(t *testing.T) {
 	}
 	if expanded != "true" {
 		t.Errorf("the toggle's aria-expanded = %q once unfolded, want true", expanded)
+	}
+}
+
+// heavySet is the largest set the format allows: six stacks of eight layers over a century.
+func heavySet() calc.Set {
+	s := defaultSet()
+	s.Days = calc.MaxDays
+	s.Scenarios = nil
+	for i := range calc.MaxScenarios {
+		var layers []calc.Layer
+		for j := range calc.MaxLayers {
+			l := calc.NewLayer(fmt.Sprintf("L%d", j+1))
+			l.APR = mustDecimal(fmt.Sprintf("0.%d5", j+1))
+			l.Fee = mustDecimal(fmt.Sprintf("%d.5", j+1))
+			l.RiskProbability = mustDecimal("0.1")
+			l.RiskLoss = mustDecimal("50")
+			layers = append(layers, l)
+		}
+		s.Scenarios = append(s.Scenarios, calc.Scenario{Name: fmt.Sprintf("Stack %d", i+1), Layers: layers})
+	}
+	return s
+}
+
+// TestBrowserPageKeepsUpOnTheHeaviestSet types into the largest set the format allows, whose
+// evaluation is too slow for every keystroke: the page must keep every key and show the figures
+// of the text as finally typed.
+func TestBrowserPageKeepsUpOnTheHeaviestSet(t *testing.T) {
+	base, _ := serveSite(t, siteDir(t), "/")
+	link, err := calc.EncodeLink(heavySet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"#"+link)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitWasm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d := draftFromSet(heavySet())
+	waitFigures(t, ctx, "heavy set opened", expectFigures(t, d))
+	if err := typeInto(ctx, "amount", "1234.5"); err != nil {
+		t.Fatal(err)
+	}
+	d.amount = "1234.5"
+	waitFigures(t, ctx, "heavy set typed into", expectFigures(t, d))
+	var value string
+	if err := chromedp.Run(ctx, chromedp.Value("#amount", &value, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	if value != "1234.5" {
+		t.Errorf("amount input = %q after typing, want %q", value, "1234.5")
 	}
 }
