@@ -294,11 +294,12 @@ func TestBrowserPageIsAccessible(t *testing.T) {
 	script := axeScript(t)
 	for _, tc := range []struct {
 		name, query string
+		background  string // the page's background under the theme asked for, over a light system
 		prepare     func(ctx context.Context) error
 	}{
-		{"light", "?theme=light", nil},
-		{"dark", "?theme=dark", nil},
-		{"with a problem and a layer unfolded", "", func(ctx context.Context) error {
+		{"light", "?theme=light", "rgb(244, 246, 250)", nil},
+		{"dark", "?theme=dark", "rgb(14, 19, 29)", nil},
+		{"with a problem and a layer unfolded", "", "", func(ctx context.Context) error {
 			if err := typeInto(ctx, "s1-l0-apr", "abc"); err != nil {
 				return err
 			}
@@ -313,6 +314,18 @@ func TestBrowserPageIsAccessible(t *testing.T) {
 			if tc.prepare != nil {
 				if err := tc.prepare(ctx); err != nil {
 					t.Fatal(err)
+				}
+			}
+			if tc.background != "" {
+				var bg string
+				err := chromedp.Run(ctx,
+					emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}),
+					chromedp.Evaluate(`getComputedStyle(document.querySelector(".calc")).backgroundColor`, &bg))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if bg != tc.background {
+					t.Errorf("background with %s = %s, want %s", tc.query, bg, tc.background)
 				}
 			}
 			vs, err := runAxe(ctx, script)
