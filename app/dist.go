@@ -105,6 +105,9 @@ func writeDist(out, web, version string) (distSummary, error) {
 	if err := scopeManifest(filepath.Join(out, "manifest.webmanifest")); err != nil {
 		return sum, err
 	}
+	if err := dropHostlessMeta(filepath.Join(out, "index.html")); err != nil {
+		return sum, err
+	}
 	if err := checkPrecache(out); err != nil {
 		return sum, err
 	}
@@ -203,6 +206,30 @@ func scopeManifest(name string) error {
 	if err != nil {
 		return err
 	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+// go-app writes og:url and og:image as "https://" + Domain + path: without a Domain (the site
+// does not know where it will be hosted) they say "https:///." and "https://", which link
+// previews would try to follow. go-app writes attributes in no fixed order.
+var (
+	metaTag      = regexp.MustCompile(`(?m)^[ \t]*<meta\s[^>]*>\n`)
+	ogURLOrImage = regexp.MustCompile(`\sproperty="og:(?:url|image)"`)
+	hostlessURL  = regexp.MustCompile(`\scontent="https://(?:/[^"]*)?"`)
+)
+
+// dropHostlessMeta removes those tags from the page.
+func dropHostlessMeta(name string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	data = metaTag.ReplaceAllFunc(data, func(tag []byte) []byte {
+		if ogURLOrImage.Match(tag) && hostlessURL.Match(tag) {
+			return nil
+		}
+		return tag
+	})
 	return os.WriteFile(name, data, 0o644)
 }
 

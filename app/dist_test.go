@@ -94,6 +94,12 @@ func TestDistWritesTheSite(t *testing.T) {
 			t.Errorf("index.html links to %q: want a relative URL", u)
 		}
 	}
+	if strings.Contains(index, `content="https://"`) || strings.Contains(index, `content="https:///`) {
+		t.Errorf("index.html has a meta tag with a URL without a host")
+	}
+	if !strings.Contains(index, ` property="og:title"`) {
+		t.Errorf("index.html lost its og:title")
+	}
 	// The page is rendered natively into index.html before any wasm runs: what the routed
 	// component shows on its first render (its main element) is there for a first paint, for
 	// crawlers and for the pre-rendered figures.
