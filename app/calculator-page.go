@@ -104,6 +104,8 @@ func (p *calculatorPage) OnNav(ctx app.Context) {
 	}
 	p.notice = ""
 	p.link = u.Fragment
+	// The examples' figures must not stand in for the link's should its scenarios not run.
+	p.set, p.results, p.figures = calc.Set{}, calc.Results{}, calc.Results{}
 	p.change(draftFromSet(set))
 }
 
