@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -32,13 +33,14 @@ var compressible = map[string]bool{
 	".json": true, ".webmanifest": true, ".txt": true,
 }
 
-// runDist writes the static site: `app dist --out dist --version V [--web web]`.
+// runDist writes the static site: `app dist --out dist --version V [--web web] [--date YYYY-MM-DD]`.
 func runDist(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("dist", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	out := flags.String("out", "dist", "directory to write the site to (replaced)")
 	web := flags.String("web", "web", "directory holding app.wasm and the copied assets")
 	version := flags.String("version", "", "the build's version, e.g. git describe plus a hash of web/ (required)")
+	date := flags.String("date", time.Now().UTC().Format(time.DateOnly), "the day of the build, YYYY-MM-DD")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -50,12 +52,16 @@ func runDist(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "dist: --version is required: it names the service worker's cache, so each build must have its own")
 		return 2
 	}
-	sum, err := writeDist(*out, *web, *version)
+	if _, err := time.Parse(time.DateOnly, *date); err != nil {
+		fmt.Fprintf(stderr, "dist: --date must be a day as YYYY-MM-DD (got %q)\n", *date)
+		return 2
+	}
+	sum, err := writeDist(*out, *web, build{version: *version, date: *date})
 	if err != nil {
 		fmt.Fprintf(stderr, "dist: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d files, version %s\n", *out, sum.files, *version)
+	fmt.Fprintf(stdout, "wrote %s: %d files, version %s of %s\n", *out, sum.files, *version, *date)
 	fmt.Fprintf(stdout, "app.wasm: %d bytes raw, %d gzip, %s\n", sum.wasmRaw, sum.wasmGzip, brotliSize(sum.wasmBrotli))
 	return 0
 }
@@ -77,7 +83,8 @@ type distSummary struct {
 // natively: whatever the routed component renders on its first render, before any browser
 // code runs, is in it), app.js, app-worker.js, wasm_exec.js, manifest.webmanifest, app.css, then
 // a copy of web/ under out/web/, then compressed copies of the big files.
-func writeDist(out, web, version string) (distSummary, error) {
+// b.wasmBytes is filled in from web/app.wasm.
+func writeDist(out, web string, b build) (distSummary, error) {
 	var sum distSummary
 	wasm, err := os.Stat(filepath.Join(web, "app.wasm"))
 	if err != nil {
@@ -90,7 +97,8 @@ func writeDist(out, web, version string) (distSummary, error) {
 	if err := clearOut(out); err != nil {
 		return sum, err
 	}
-	h := newHandler(version, wasm.Size(), webFiles)
+	b.wasmBytes = wasm.Size()
+	h := newHandler(b, webFiles)
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return sum, fmt.Errorf("generating the site: %w", err)
 	}

@@ -21,6 +21,11 @@ import (
 
 var addRoutesOnce sync.Once
 
+// distFor returns the arguments that make runDist write web into a new directory.
+func distFor(t *testing.T, web string, more ...string) []string {
+	return append([]string{"--out", filepath.Join(t.TempDir(), "dist"), "--web", web}, more...)
+}
+
 // writeWeb writes a web/ directory as make leaves it: app.wasm (a stand-in: the generator does not
 // run it) and a copy of assets/ but its Go files.
 func writeWeb(t *testing.T) string {
@@ -75,7 +80,7 @@ var urlAttr = regexp.MustCompile(`\s(?:src|href)="([^"]*)"`)
 func TestDistWritesTheSite(t *testing.T) {
 	web := writeWeb(t)
 	out := filepath.Join(t.TempDir(), "dist")
-	if _, err := writeDist(out, web, "v1-test"); err != nil {
+	if _, err := writeDist(out, web, build{version: "v1-test", date: "2026-11-25"}); err != nil {
 		t.Fatalf("writeDist() = %v", err)
 	}
 
@@ -119,6 +124,9 @@ func TestDistWritesTheSite(t *testing.T) {
 	appJS := readFile(t, filepath.Join(out, "app.js"))
 	if !strings.Contains(appJS, `"RESTAKE_VERSION":"v1-test"`) {
 		t.Errorf("app.js does not pass RESTAKE_VERSION=v1-test to the wasm")
+	}
+	if !strings.Contains(appJS, `"BUILD_DATE":"2026-11-25"`) {
+		t.Errorf("app.js does not pass BUILD_DATE=2026-11-25 to the wasm")
 	}
 	if !strings.Contains(appJS, `"web/app.wasm"`) {
 		t.Errorf("app.js does not load web/app.wasm relative to the page")
@@ -174,7 +182,7 @@ func TestDistWritesTheSite(t *testing.T) {
 func TestDistCompressedCopies(t *testing.T) {
 	web := writeWeb(t)
 	out := filepath.Join(t.TempDir(), "dist")
-	if _, err := writeDist(out, web, "v1-test"); err != nil {
+	if _, err := writeDist(out, web, build{version: "v1-test", date: "2026-11-25"}); err != nil {
 		t.Fatalf("writeDist() = %v", err)
 	}
 	_, lookErr := exec.LookPath("brotli")
@@ -208,14 +216,14 @@ func TestDistReplacesOnlyASite(t *testing.T) {
 
 	// A previous site is replaced, stale files and all.
 	out := filepath.Join(t.TempDir(), "dist")
-	if _, err := writeDist(out, web, "v1"); err != nil {
+	if _, err := writeDist(out, web, build{version: "v1", date: "2026-11-25"}); err != nil {
 		t.Fatalf("writeDist() = %v", err)
 	}
 	stale := filepath.Join(out, "web", "stale.css")
 	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := writeDist(out, web, "v2"); err != nil {
+	if _, err := writeDist(out, web, build{version: "v2", date: "2026-11-25"}); err != nil {
 		t.Fatalf("writeDist() over a previous site = %v", err)
 	}
 	if _, err := os.Stat(stale); err == nil {
@@ -228,7 +236,7 @@ func TestDistReplacesOnlyASite(t *testing.T) {
 	if err := os.WriteFile(keep, []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := writeDist(other, web, "v1"); err == nil || !strings.Contains(err.Error(), "not replacing") {
+	if _, err := writeDist(other, web, build{version: "v1", date: "2026-11-25"}); err == nil || !strings.Contains(err.Error(), "not replacing") {
 		t.Errorf("writeDist(a directory of other files) = %v, want a refusal", err)
 	}
 	if _, err := os.Stat(keep); err != nil {
@@ -238,12 +246,21 @@ func TestDistReplacesOnlyASite(t *testing.T) {
 
 func TestDistNeedsWasmAndVersion(t *testing.T) {
 	web := t.TempDir()
-	if _, err := writeDist(filepath.Join(t.TempDir(), "dist"), web, "v1"); err == nil || !strings.Contains(err.Error(), "app.wasm is missing") {
+	if _, err := writeDist(filepath.Join(t.TempDir(), "dist"), web, build{version: "v1", date: "2026-11-25"}); err == nil || !strings.Contains(err.Error(), "app.wasm is missing") {
 		t.Errorf("writeDist(no app.wasm) = %v, want an error naming app.wasm", err)
 	}
+	web = writeWeb(t)
 	var stdout, stderr bytes.Buffer
-	if code := runDist([]string{"--out", filepath.Join(t.TempDir(), "dist"), "--web", writeWeb(t)}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "--version is required") {
+	if code := runDist(distFor(t, web), &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "--version is required") {
 		t.Errorf("runDist(no --version) = %d, %q; want 2 and a message", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := runDist(distFor(t, web, "--version", "v1", "--date", "25/11/2026"), &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "YYYY-MM-DD") {
+		t.Errorf("runDist(--date 25/11/2026) = %d, %q; want 2 and a message", code, stderr.String())
+	}
+	stdout.Reset()
+	if code := runDist(distFor(t, web, "--version", "v1"), &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "version v1 of 2") {
+		t.Errorf("runDist(--version v1) = %d, %q, %q; want 0 and today's date", code, stdout.String(), stderr.String())
 	}
 }
 

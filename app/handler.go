@@ -23,13 +23,17 @@ const (
 	stylesheet   = "/web/calculator.css"
 )
 
+// build says what the handler needs to know of the build it serves.
+type build struct {
+	version   string // identifies the build; it names the service worker's cache, so a new build replaces the old one
+	date      string // the day of the build, YYYY-MM-DD: the page flags presets older than a year before it
+	wasmBytes int64  // app.wasm's uncompressed size, so that the loading progress is right when a compressed copy is sent
+}
+
 // newHandler returns the go-app handler that both `app dist` (through app.GenerateStaticWebsite)
-// and the tests use. version identifies the build (it names the service worker's cache, so a new
-// build replaces the old one); wasmBytes is app.wasm's uncompressed size, so that the loading
-// progress is right when the server sends a compressed copy; webFiles lists the files of web/
-// (names relative to web/) that the service worker precaches so that the page works offline after
-// one visit.
-func newHandler(version string, wasmBytes int64, webFiles []string) *app.Handler {
+// and the tests use. webFiles lists the files of web/ (names relative to web/) that the service
+// worker precaches so that the page works offline after one visit.
+func newHandler(b build, webFiles []string) *app.Handler {
 	var styles []string
 	cacheable := make([]string, 0, len(webFiles))
 	for _, f := range webFiles {
@@ -63,12 +67,12 @@ func newHandler(version string, wasmBytes int64, webFiles []string) *app.Handler
 		Styles:                styles,
 		CacheableResources:    cacheable,
 		Resources:             relativeResources{},
-		Version:               version,
-		Env:                   map[string]string{versionEnv: version},
+		Version:               b.version,
+		Env:                   map[string]string{versionEnv: b.version, buildDateEnv: b.date},
 		ServiceWorkerTemplate: appWorkerJS,
 	}
-	if wasmBytes > 0 {
-		h.WasmContentLength = strconv.FormatInt(wasmBytes, 10)
+	if b.wasmBytes > 0 {
+		h.WasmContentLength = strconv.FormatInt(b.wasmBytes, 10)
 	}
 	return h
 }
