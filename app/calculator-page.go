@@ -414,7 +414,7 @@ func describeProblems(err error, d draftSet) (map[string]string, []problem) {
 			byPath[fe.Path] = msg
 		}
 		where, label, id := locate(fe.Path, d)
-		list = append(list, problem{where: where, message: label + msg + ".", fieldID: id})
+		list = append(list, problem{where: where, message: labelled(label, msg) + ".", fieldID: id})
 	}
 	return byPath, list
 }
@@ -442,7 +442,7 @@ func locate(path string, d draftSet) (where, label, id string) {
 		return "The scenario set:", "", ""
 	}
 	if l, ok := setLabels[path]; ok {
-		return "", l + " ", setIDs[path]
+		return "", l, setIDs[path]
 	}
 	m := scenarioPathRE.FindStringSubmatch(path)
 	if m == nil {
@@ -459,11 +459,11 @@ func locate(path string, d draftSet) (where, label, id string) {
 		case "":
 			return where + ":", "", scenarioID(i) + "-name"
 		case "layers":
-			return where + ":", "Layers ", scenarioID(i) + "-add-layer"
+			return where + ":", "Layers", scenarioID(i) + "-add-layer"
 		case "name", "instant_exit_cost":
-			return where + ":", scenarioLabels[field] + " ", scenarioID(i) + "-" + field
+			return where + ":", scenarioLabels[field], scenarioID(i) + "-" + field
 		}
-		return where + ":", scenarioLabels[field] + " ", ""
+		return where + ":", scenarioLabels[field], ""
 	}
 	j, _ := strconv.Atoi(m[2])
 	if i < len(d.scenarios) && j < len(d.scenarios[i].layers) {
@@ -475,7 +475,7 @@ func locate(path string, d draftSet) (where, label, id string) {
 		return where + ":", "", layerID(i, j) + "-name"
 	}
 	if l, ok := layerLabels[field]; ok && field != "preset" {
-		return where + ":", l + " ", layerID(i, j) + "-" + field
+		return where + ":", l, layerID(i, j) + "-" + field
 	}
-	return where + ":", field + " ", ""
+	return where + ":", field, ""
 }

@@ -255,16 +255,16 @@ var locateTests = []struct {
 	path             string
 	where, label, id string
 }{
-	{"amount", "", "Amount ", "amount"},
-	{"price_growth", "", "Price change ", "price-growth"},
+	{"amount", "", "Amount", "amount"},
+	{"price_growth", "", "Price change", "price-growth"},
 	{"", "The scenario set:", "", ""},
 	{"scenarios", "scenarios:", "", ""},
 	{"scenarios[1]", "Scenario 2 “Restaking”:", "", "s1-name"},
-	{"scenarios[1].name", "Scenario 2 “Restaking”:", "Scenario name ", "s1-name"},
-	{"scenarios[0].layers", "Scenario 1 “Staking”:", "Layers ", "s0-add-layer"},
-	{"scenarios[2].layers[1].apr", "Scenario 3 “Multistaking”, layer 2 “Aave”:", "APR ", "s2-l1-apr"},
+	{"scenarios[1].name", "Scenario 2 “Restaking”:", "Scenario name", "s1-name"},
+	{"scenarios[0].layers", "Scenario 1 “Staking”:", "Layers", "s0-add-layer"},
+	{"scenarios[2].layers[1].apr", "Scenario 3 “Multistaking”, layer 2 “Aave”:", "APR", "s2-l1-apr"},
 	{"scenarios[2].layers[1]", "Scenario 3 “Multistaking”, layer 2 “Aave”:", "", "s2-l1-name"},
-	{"scenarios[9].layers[7].fee", "Scenario 9, layer 8:", "Fee ", "s9-l7-fee"},
+	{"scenarios[9].layers[7].fee", "Scenario 9, layer 8:", "Fee", "s9-l7-fee"},
 }
 
 func TestLocate(t *testing.T) {
@@ -274,5 +274,56 @@ func TestLocate(t *testing.T) {
 		if where != tt.where || label != tt.label || id != tt.id {
 			t.Errorf("locate(%q) = %q, %q, %q, want %q, %q, %q", tt.path, where, label, id, tt.where, tt.label, tt.id)
 		}
+	}
+}
+
+// extremeDrafts are inputs at the edges of what the format allows; the page, charts included,
+// must render each of them, with figures or with the engine's word on them.
+var extremeDrafts = []struct {
+	name string
+	edit func(d *draftSet)
+}{
+	{"one wei", func(d *draftSet) { d.amount = "0.000000000000000001" }},
+	{"the largest amount", func(d *draftSet) { d.amount = "1000000000000000" }},
+	{"one day", func(d *draftSet) { d.days = "1" }},
+	{"a century at the highest rate", func(d *draftSet) {
+		d.days = "36500"
+		d.scenarios[0].layers[0].aprPct = "1000"
+	}},
+	{"every reward taken as fee", func(d *draftSet) {
+		for i := range d.scenarios {
+			for j := range d.scenarios[i].layers {
+				d.scenarios[i].layers[j].feePct = "100"
+			}
+		}
+	}},
+	{"certain total loss", func(d *draftSet) {
+		d.scenarios[1].layers[0].riskProbabilityPct = "100"
+		d.scenarios[1].layers[0].riskLossPct = "100"
+	}},
+	{"entry costs that use up the amount", func(d *draftSet) { d.scenarios[2].layers[2].entryCostPct = "100" }},
+	{"gas larger than the amount", func(d *draftSet) { d.scenarios[0].layers[0].entryGas = "33" }},
+	{"no price", func(d *draftSet) { d.price = "" }},
+	{"the price gone to zero", func(d *draftSet) { d.priceGrowthPct = "-100" }},
+	{"a claim that never covers its gas", func(d *draftSet) { d.scenarios[1].layers[1].claimGas = "1000" }},
+	{"lock-up beyond the horizon", func(d *draftSet) { d.scenarios[2].layers[2].lockupDays = "36500" }},
+}
+
+func TestPageRendersExtremeInput(t *testing.T) {
+	p, e := loadPage(t)
+	for _, tt := range extremeDrafts {
+		p.edit(e, func(ctx app.Context) {
+			d := draftFromSet(defaultSet())
+			tt.edit(&d)
+			p.change(d)
+		})
+		html := app.HTMLString(p)
+		if p.stale {
+			if len(p.problems) == 0 {
+				t.Errorf("%s: results out of date without a problem named", tt.name)
+			}
+			continue
+		}
+		checkFigures(t, tt.name, figures(html), wantFigures(t, p.draft.scenarioFile()))
 	}
 }

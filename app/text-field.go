@@ -1,6 +1,10 @@
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // textField is one labelled input of the scenario file. It shows the user's text as typed, never
 // a re-formatted value, its unit after the input, an optional hint and the engine's message when
@@ -143,7 +147,20 @@ func (f *textField) errorText() string {
 	if f.Ierror == "" {
 		return ""
 	}
-	return f.Ilabel + " " + f.Ierror
+	return labelled(f.Ilabel, f.Ierror)
+}
+
+// labelled starts an engine's message with the field's label: as the sentence's subject where
+// the message goes on from one ("APR must be ...", "Name is required ..."), before a colon
+// where it stands alone ("Entry gas: the entry costs use up the amount ...").
+func labelled(label, msg string) string {
+	switch {
+	case label == "":
+		return msg
+	case strings.HasPrefix(msg, "must ") || strings.HasPrefix(msg, "is ") || strings.HasPrefix(msg, "has "):
+		return label + " " + msg
+	}
+	return label + ": " + msg
 }
 
 func (f *textField) onInput(ctx app.Context, e app.Event) {
