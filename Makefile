@@ -45,7 +45,7 @@ tools:
 	fi
 
 test: tools
-	@unformatted="$$(gofmt -l app calc)"; \
+	@unformatted="$$(gofmt -l .)"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt -w needed on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	GOARCH=wasm GOOS=js $(GO) vet ./...
