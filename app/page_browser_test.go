@@ -350,6 +350,17 @@ func TestBrowserPageScreenshots(t *testing.T) {
 		}
 		return chromedp.Run(ctx, chromedp.WaitVisible("#s1-l0-apr-error", chromedp.ByQuery))
 	}
+	// The longest names the format allows, without a space to break at.
+	longNames := func(ctx context.Context) error {
+		long := strings.Repeat("Restaking", 7)[:calc.MaxNameLen]
+		for _, id := range []string{"s0-name", "s0-l0-name", "s1-name"} {
+			if err := typeInto(ctx, id, long); err != nil {
+				return err
+			}
+		}
+		return chromedp.Run(ctx, chromedp.Poll(`document.querySelector('[data-scenario="0"][data-field="final"]') &&
+			document.querySelector(".scenario-col .col-name").textContent.length === 60`, nil))
+	}
 	for _, tc := range []struct {
 		name          string
 		width, height int64
@@ -362,6 +373,7 @@ func TestBrowserPageScreenshots(t *testing.T) {
 		{"phone-dark", 360, 800, "dark", nil},
 		{"wide-problem", 1440, 1000, "light", problem},
 		{"phone-problem", 360, 800, "dark", problem},
+		{"phone-long-names", 360, 800, "light", longNames},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := openPage(t, "")
