@@ -354,7 +354,9 @@ func TestBrowserPageScreenshots(t *testing.T) {
 	longNames := func(ctx context.Context) error {
 		long := strings.Repeat("Restaking", 7)[:calc.MaxNameLen]
 		for _, id := range []string{"s0-name", "s0-l0-name", "s1-name"} {
-			if err := typeInto(ctx, id, long); err != nil {
+			// Pasted, not typed: one input event for the whole name.
+			paste := fmt.Sprintf(`(el => { el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true})); })(document.getElementById(%q))`, long, id)
+			if err := chromedp.Run(ctx, chromedp.Evaluate(paste, nil), chromedp.Sleep(100*time.Millisecond)); err != nil {
 				return err
 			}
 		}
