@@ -13,6 +13,9 @@ DIST ?= dist
 # The wasm's size budget, brotli -q 11 bytes: it is what a first visit downloads.
 WASM_BUDGET_BYTES ?= 1550000
 
+# Runs a js/wasm test binary under Node, so the engine is also tested and timed as the browser runs it.
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+
 ASSETS := $(wildcard assets/*)
 
 .PHONY: run test dist wasm web tools bench clean
@@ -39,6 +42,7 @@ tools:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v brotli >/dev/null 2>&1 || missing="$$missing brotli"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing$$missing"; \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
@@ -50,11 +54,13 @@ test: tools
 	$(GO) vet ./...
 	GOARCH=wasm GOOS=js $(GO) vet ./...
 	$(GO) test -race ./...
+	GOARCH=wasm GOOS=js $(GO) test -exec="$(WASM_EXEC)" ./calc
 	$(MAKE) --no-print-directory dist
 	RESTAKE_DIST="$(CURDIR)/$(DIST)" $(GO) test -count=1 ./app
 
 bench: tools wasm
 	$(GO) test -run '^$$' -bench . -benchmem ./calc
+	GOARCH=wasm GOOS=js $(GO) test -run '^$$' -bench . -benchmem -exec="$(WASM_EXEC)" ./calc
 	@raw=$$(stat -c %s web/app.wasm); \
 	br=$$(brotli -q 11 -c web/app.wasm | wc -c); \
 	gz=$$(gzip -9 -c web/app.wasm | wc -c); \
