@@ -8,7 +8,9 @@ import (
 )
 
 const usage = `usage:
-  app eval [--series] FILE|-   evaluate a scenario file, print the results as JSON
+  app eval [--series] FILE|-           evaluate a scenario file, print the results as JSON
+  app dist --out DIR --version V ...   write the static site (make dist)
+  app serve [--addr A] [--dir DIR]     serve the static site locally (make run)
 `
 
 // runCommand runs the native program's sub-command and returns the exit status.
