@@ -1,0 +1,264 @@
+package main
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"restakecalc/calc"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The widget's width in the embed dialog, CSS pixels: the widget works from 320 px.
+const (
+	minEmbedWidthPx     = 320
+	maxEmbedWidthPx     = 1600
+	defaultEmbedWidthPx = 600
+	// embedStartHeightPx is the iframe's height before the widget has said how tall it is, and
+	// for hosts that do not listen: the widget then scrolls inside it.
+	embedStartHeightPx = 900
+)
+
+// heightListenerJS is the script a host page pastes once to size every embedded widget to its
+// height (README, the embed dialog and embed-demo.html show it). It trusts nothing in the
+// message but a number, and only from one of the page's own iframes.
+const heightListenerJS = `<script>
+addEventListener("message", (e) => {
+  if (!e.data || e.data.type !== "restake-calc:height" || !(e.data.height > 0)) return;
+  for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === e.source) f.style.height = e.data.height + "px";
+});
+</script>`
+
+// embedSnippet is the iframe a host pastes to embed the widget at src, at most widthPx wide and
+// as wide as the host's column otherwise.
+func embedSnippet(src string, widthPx int) string {
+	return fmt.Sprintf(`<iframe src="%s" title="Restaking calculator" `+
+		`style="width:100%%;max-width:%dpx;height:%dpx;border:0" loading="lazy"></iframe>`,
+		html.EscapeString(src), widthPx, embedStartHeightPx)
+}
+
+// embedDialog is the full page's "Embed this": a button that opens a dialog with the iframe
+// snippet for the scenarios on screen, with the options a host may choose (read-only
+// scenarios, colours, width), ready to copy; the script that sizes the iframe to the widget;
+// and a live preview. The dialog is modal: the focus moves into it, Escape closes it, and the
+// focus goes back to the button.
+type embedDialog struct {
+	app.Compo
+
+	Iset     calc.Set // the scenarios on screen (the last valid ones)
+	Iaddress string   // the page's URL without query and fragment
+
+	open      bool
+	link      string // the share link of Iset when the dialog opened
+	options   embedOptions
+	widthText string // as typed
+	widthPx   int    // the last valid width
+	copied    string // what became of the last copy
+}
+
+func newEmbedDialog() *embedDialog {
+	return &embedDialog{}
+}
+
+func (d *embedDialog) Set(v calc.Set) *embedDialog {
+	d.Iset = v
+	return d
+}
+
+// Address sets the page's URL without query and fragment, which the widget's src starts with.
+func (d *embedDialog) Address(v string) *embedDialog {
+	d.Iaddress = v
+	return d
+}
+
+func (d *embedDialog) OnInit() {
+	d.widthPx = defaultEmbedWidthPx
+	d.widthText = strconv.Itoa(defaultEmbedWidthPx)
+}
+
+// src is the widget's URL with the chosen options and the scenarios' link.
+func (d *embedDialog) src() string {
+	o := d.options
+	o.address = d.Iaddress
+	return o.widgetSrc(d.link)
+}
+
+func (d *embedDialog) Render() app.UI {
+	return app.Div().Class("embed-this").Body(
+		app.Button().Type("button").ID("embed-open").Class("embed-open").
+			Aria("haspopup", "dialog").
+			Text("Embed this").
+			OnClick(d.onOpen),
+		app.Dialog().ID("embed-dialog").Class("embed-dialog").
+			Aria("labelledby", "embed-dialog-title").
+			On("close", d.onClose).
+			Body(
+				// The content, and with it the preview's widget, exists only while open.
+				app.If(d.open, d.content),
+			),
+	)
+}
+
+func (d *embedDialog) content() app.UI {
+	src := d.src()
+	snippet := embedSnippet(src, d.widthPx)
+	widthError := ""
+	if _, err := parseEmbedWidth(d.widthText); err != nil {
+		widthError = err.Error()
+	}
+	return app.Div().Class("embed-dialog-body").Body(
+		app.Div().Class("embed-dialog-head").Body(
+			app.H2().ID("embed-dialog-title").Text("Embed these scenarios"),
+			app.Button().Type("button").ID("embed-close").Class("embed-close").Text("Close").OnClick(d.onCloseClick),
+		),
+		app.P().Class("embed-dialog-lede").Text(
+			"Paste this into any web page to show the calculator with the scenarios on screen now. "+
+				"The widget runs in the visitor's browser like this page: it reads nothing from your page "+
+				"and sends it nothing but its height."),
+		app.FieldSet().Class("embed-options").Body(
+			app.Legend().Text("Options"),
+			app.Div().Class("embed-option").Body(
+				app.Input().Type("checkbox").ID("embed-lock").Checked(d.options.lock).OnChange(d.onLock),
+				app.Label().For("embed-lock").Text("Read-only scenarios: visitors change only the amount and the horizon"),
+			),
+			app.Div().Class("field-row").Body(
+				app.Div().Class("field embed-theme-field").Body(
+					app.Label().For("embed-theme").Class("field-label").Text("Colours"),
+					app.Select().ID("embed-theme").OnChange(d.onTheme).Body(
+						app.Option().Value("").Selected(d.options.theme == "").Text("The visitor's system setting"),
+						app.Option().Value("light").Selected(d.options.theme == "light").Text("Light"),
+						app.Option().Value("dark").Selected(d.options.theme == "dark").Text("Dark"),
+					),
+				),
+				newTextField().ID("embed-width").Label("Width at most").Unit("px").SpokenUnit("pixels").Whole().
+					Value(d.widthText).Error(widthError).OnInput(d.onWidth),
+			),
+		),
+		app.Label().For("embed-snippet").Class("field-label").Text("The iframe"),
+		app.Textarea().ID("embed-snippet").Class("embed-code").ReadOnly(true).Rows(4).Spellcheck(false).Text(snippet),
+		app.Button().Type("button").ID("embed-copy").Class("embed-copy").Text("Copy the iframe").
+			OnClick(d.onCopySnippet),
+		app.Label().For("embed-listener").Class("field-label").Text(
+			"Optional: this script, once per page, fits each widget's height to its content, without a scroll bar"),
+		app.Textarea().ID("embed-listener").Class("embed-code").ReadOnly(true).Rows(6).Spellcheck(false).Text(heightListenerJS),
+		app.Button().Type("button").ID("embed-copy-listener").Class("embed-copy").Text("Copy the script").
+			OnClick(d.onCopyListener),
+		app.P().ID("embed-copied").Class("embed-copied").Role("status").Text(d.copied),
+		app.H3().Class("embed-preview-title").Text("Preview"),
+		app.Div().Class("embed-preview").Body(
+			app.IFrame().ID("embed-preview-frame").Src(src).Title("Preview of the embedded calculator").
+				Style("width", strconv.Itoa(d.widthPx)+"px"),
+		),
+	)
+}
+
+// parseEmbedWidth reads the width as typed.
+func parseEmbedWidth(text string) (int, error) {
+	text = strings.TrimSpace(text)
+	n, err := strconv.Atoi(text)
+	if err != nil || !onlyDigits(text) || n < minEmbedWidthPx || n > maxEmbedWidthPx {
+		return 0, fmt.Errorf("must be a whole number of pixels between %d and %d (you typed %q)",
+			minEmbedWidthPx, maxEmbedWidthPx, text)
+	}
+	return n, nil
+}
+
+func (d *embedDialog) onOpen(ctx app.Context, e app.Event) {
+	link, err := calc.EncodeLink(d.Iset)
+	if err != nil {
+		link = "" // the widget then opens the examples; cannot happen with a valid set
+	}
+	d.link, d.open, d.copied = link, true, ""
+	ctx.Defer(func(ctx app.Context) {
+		if el := app.Window().GetElementByID("embed-dialog"); el.Truthy() && !el.Get("open").Bool() {
+			el.Call("showModal")
+		}
+	})
+}
+
+func (d *embedDialog) onCloseClick(ctx app.Context, e app.Event) {
+	if el := app.Window().GetElementByID("embed-dialog"); el.Truthy() {
+		el.Call("close") // fires "close": see onClose
+	}
+}
+
+// onClose runs however the dialog closed (Escape, the Close button) and gives the focus back to
+// the button that opened it.
+func (d *embedDialog) onClose(ctx app.Context, e app.Event) {
+	d.open = false
+	ctx.Defer(func(ctx app.Context) {
+		if el := app.Window().GetElementByID("embed-open"); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+func (d *embedDialog) onLock(ctx app.Context, e app.Event) {
+	d.options.lock = ctx.JSSrc().Get("checked").Bool()
+	d.copied = ""
+}
+
+func (d *embedDialog) onTheme(ctx app.Context, e app.Event) {
+	switch v := ctx.JSSrc().Get("value").String(); v {
+	case "light", "dark":
+		d.options.theme = v
+	default:
+		d.options.theme = ""
+	}
+	d.copied = ""
+}
+
+func (d *embedDialog) onWidth(ctx app.Context, text string) {
+	d.widthText = text
+	if n, err := parseEmbedWidth(text); err == nil {
+		d.widthPx = n
+	}
+	d.copied = ""
+}
+
+// onCopySnippet copies the iframe as the options make it now. Handlers read the state when they
+// run: go-app keeps an element's handler while its code is the same, so a closure would copy
+// the snippet of the dialog's first render.
+func (d *embedDialog) onCopySnippet(ctx app.Context, e app.Event) {
+	d.copy(ctx, "embed-snippet", embedSnippet(d.src(), d.widthPx))
+}
+
+func (d *embedDialog) onCopyListener(ctx app.Context, e app.Event) {
+	d.copy(ctx, "embed-listener", heightListenerJS)
+}
+
+// copy copies text to the clipboard; where the browser does not allow it (no clipboard API, an
+// insecure origin, a refusal), it selects the text in the textarea with that id and says how to
+// copy it by hand.
+func (d *embedDialog) copy(ctx app.Context, id, text string) {
+	byHand := func(ctx app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+			el.Call("select")
+		}
+		d.copied = "Copying is not allowed here: the text is selected, press Ctrl+C (⌘C on a Mac) to copy it."
+	}
+	clipboard := app.Window().Get("navigator").Get("clipboard")
+	if !clipboard.Truthy() || !clipboard.Get("writeText").Truthy() {
+		byHand(ctx)
+		return
+	}
+	var done, failed app.Func
+	release := func() {
+		done.Release()
+		failed.Release()
+	}
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { d.copied = "Copied." })
+		release()
+		return nil
+	})
+	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(byHand)
+		release()
+		return nil
+	})
+	clipboard.Call("writeText", text).Call("then", done, failed)
+}
