@@ -247,6 +247,7 @@ func (p *calculatorPage) Render() app.UI {
 							Position(i, n).
 							Scenario(p.draft.scenarios[i]).
 							Asset(asset).
+							GasPrice(p.draft.gasPriceGwei).
 							Errors(p.errors).
 							OnChange(p.onScenarioChange).
 							OnDuplicate(p.onDuplicateScenario).

@@ -23,7 +23,14 @@ type draftSet struct {
 	priceGrowthPct string // % per year
 	days           string
 	scenarios      []draftScenario
+
+	// gasPriceGwei is not part of the scenario file: the price at which presets' gas units
+	// turn into asset units when a layer is filled from one.
+	gasPriceGwei string
 }
+
+// defaultGasPriceGwei is the gas price the page opens with, in gwei: a quiet day on mainnet.
+const defaultGasPriceGwei = "2"
 
 // draftScenario is one stack of layers as typed.
 type draftScenario struct {
@@ -33,8 +40,8 @@ type draftScenario struct {
 	layers             []draftLayer
 }
 
-// draftLayer is one layer as typed. more is not part of the file: it says whether the rarely
-// needed fields are unfolded in the editor.
+// draftLayer is one layer as typed. more and presets are not part of the file: they say what
+// the editor has unfolded.
 type draftLayer struct {
 	name               string
 	accepts            string
@@ -56,7 +63,8 @@ type draftLayer struct {
 	preset             string
 	note               string
 
-	more bool
+	more    bool // the rarely needed fields are unfolded
+	presets bool // the preset picker is open
 }
 
 // newDraftLayer returns an empty layer with the file's defaults: compound payout, claimed
@@ -222,6 +230,7 @@ func draftFromSet(s calc.Set) draftSet {
 		priceGrowthPct: optionalDecimal(s.PriceGrowth),
 		days:           strconv.Itoa(s.Days),
 		scenarios:      make([]draftScenario, len(s.Scenarios)),
+		gasPriceGwei:   defaultGasPriceGwei,
 	}
 	for i, sc := range s.Scenarios {
 		ds := draftScenario{
@@ -280,6 +289,15 @@ func optionalInt(n int) string {
 func (d draftSet) withSettings(s draftSet) draftSet {
 	s.scenarios = d.scenarios
 	return s
+}
+
+// gasPrice reads the gas price as typed: gwei per gas unit, and whether the text is one.
+func (d draftSet) gasPrice() (decimal.Decimal, bool) {
+	gwei, err := calc.ParseDecimal(strings.TrimSpace(d.gasPriceGwei))
+	if err != nil || gwei.Sign() < 0 {
+		return decimal.Zero, false
+	}
+	return gwei, true
 }
 
 // withScenario returns d with scenario i replaced by s.

@@ -3,6 +3,8 @@ package main
 import (
 	"strconv"
 
+	"restakecalc/calc"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -44,6 +46,7 @@ type layerEditor struct {
 	Icount    int // layers in the stack
 	Ilayer    draftLayer
 	Iasset    string            // what gas is paid in
+	IgasGwei  string            // the gas price as typed, for filling the layer from a preset
 	Ierrors   map[string]string // the engine's messages by field path
 	IonChange func(ctx app.Context, index int, l draftLayer)
 	IonRemove func(ctx app.Context, index int)
@@ -67,6 +70,12 @@ func (e *layerEditor) Layer(v draftLayer) *layerEditor {
 
 func (e *layerEditor) Asset(v string) *layerEditor {
 	e.Iasset = v
+	return e
+}
+
+// GasPrice sets the gas price in gwei, as typed, at which a preset's gas units are converted.
+func (e *layerEditor) GasPrice(v string) *layerEditor {
+	e.IgasGwei = v
 	return e
 }
 
@@ -157,6 +166,14 @@ func (e *layerEditor) Render() app.UI {
 					Body(iconLabel("×", "Remove "+title)).OnClick(e.onRemove),
 			),
 		),
+		app.Button().Type("button").ID(e.id("presets-toggle")).Class("link presets-toggle").
+			Aria("expanded", l.presets).
+			Aria("controls", e.id("presets")).
+			Text(map[bool]string{true: "Close the presets", false: "Fill from a preset…"}[l.presets]).
+			OnClick(e.onTogglePresets),
+		app.Div().ID(e.id("presets")).Class("layer-presets").Body(
+			app.If(l.presets, func() app.UI { return e.presetPicker(l, asset) }),
+		),
 		e.field("name", "", func(l *draftLayer, v string) { l.name = v }).Value(l.name),
 		app.Div().Class("field-row").Body(
 			e.field("accepts", "token", func(l *draftLayer, v string) { l.accepts = v }).
@@ -219,6 +236,23 @@ func iconLabel(glyph, words string) app.UI {
 		app.Span().Aria("hidden", "true").Text(glyph),
 		app.Span().Class("visually-hidden").Text(words),
 	)
+}
+
+// presetPicker is the preset library's picker for this layer; it is built only while open, as
+// its list is long.
+func (e *layerEditor) presetPicker(l draftLayer, asset string) app.UI {
+	lib, err := shippedLibrary()
+	if err != nil {
+		return app.P().Class("field-error").Text("The presets could not be read: " + err.Error())
+	}
+	buildDate, _ := parseBuildDate(app.Getenv(buildDateEnv))
+	return newPresetPicker().ID(e.id("preset")).
+		Library(lib).
+		Selected(l.preset).
+		GasGwei(e.IgasGwei).
+		Asset(asset).
+		BuildDate(buildDate).
+		OnPick(e.onPickPreset)
 }
 
 // payoutFields are how rewards are paid and, for claimed rewards, when and at what gas.
@@ -287,6 +321,21 @@ func (e *layerEditor) report(ctx app.Context, l draftLayer) {
 	if e.IonChange != nil {
 		e.IonChange(ctx, e.Iindex, l)
 	}
+}
+
+func (e *layerEditor) onTogglePresets(ctx app.Context, ev app.Event) {
+	l := e.Ilayer
+	l.presets = !l.presets
+	e.report(ctx, l)
+}
+
+// onPickPreset fills the layer from the preset, its gas converted at the gas price typed; a gas
+// price that is not a number counts as none.
+func (e *layerEditor) onPickPreset(ctx app.Context, pr calc.Preset) {
+	gwei, _ := draftSet{gasPriceGwei: e.IgasGwei}.gasPrice()
+	l := presetDraftLayer(e.Ilayer, pr, gwei)
+	l.presets = e.Ilayer.presets
+	e.report(ctx, l)
 }
 
 func (e *layerEditor) onToggleMore(ctx app.Context, ev app.Event) {

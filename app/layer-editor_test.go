@@ -3,6 +3,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -19,8 +20,9 @@ func moreOf(t *testing.T, l draftLayer, errs map[string]string) *layerEditor {
 	return ed
 }
 
-// The folded part is the layer's 7th child: head, name, tokens, rates, gas, toggle, more.
-const moreChild = 6
+// The folded part is the layer's 9th child: head, presets toggle, presets, name, tokens, rates,
+// gas, toggle, more.
+const moreChild = 8
 
 func TestLayerEditorFoldsTheRareFields(t *testing.T) {
 	l := draftFromSet(defaultSet()).scenarios[1].layers[1]
@@ -51,5 +53,54 @@ func TestLayerEditorUnfoldsAProblem(t *testing.T) {
 	ed = moreOf(t, l, map[string]string{"scenarios[1].layers[1].risk_loss": "must be between 0 and 100"})
 	if err := app.Match(app.Div().ID("s1-l0-more").Class("layer-more").Hidden(true), ed, 0, moreChild); err != nil {
 		t.Errorf("a problem in another layer: Match = %v", err)
+	}
+}
+
+func TestLayerEditorOpensThePresetsOnDemand(t *testing.T) {
+	l := draftFromSet(defaultSet()).scenarios[0].layers[0]
+	ed := moreOf(t, l, nil)
+	if html := app.HTMLString(ed); strings.Contains(html, `id="s1-l0-preset-select"`) {
+		t.Errorf("the preset list is there before the user asked for it")
+	}
+	l.presets = true
+	ed = moreOf(t, l, nil)
+	if html := app.HTMLString(ed); !strings.Contains(html, `id="s1-l0-preset-select"`) {
+		t.Errorf("the preset list is missing once opened")
+	}
+	if err := app.Match(app.Button().Type("button").ID("s1-l0-presets-toggle").Class("link presets-toggle").
+		Aria("expanded", true).Aria("controls", "s1-l0-presets").OnClick(func(app.Context, app.Event) {}),
+		ed, 0, 1); err != nil {
+		t.Errorf("toggle: Match = %v", err)
+	}
+}
+
+func TestLayerEditorFillsFromAPreset(t *testing.T) {
+	lib := testLibrary(t)
+	pr, ok := lib.Preset("lido-steth")
+	if !ok {
+		t.Skip("no lido-steth preset in the library")
+	}
+	l := draftFromSet(defaultSet()).scenarios[0].layers[0]
+	l.presets, l.more = true, true
+	var got draftLayer
+	ed := newLayerEditor().Position(0, 0, 1).Layer(l).Asset("ETH").GasPrice("2").
+		OnChange(func(ctx app.Context, index int, l draftLayer) { got = l })
+	e := app.NewTestEngine()
+	if err := e.Load(ed); err != nil {
+		t.Fatal(err)
+	}
+	ed.onPickPreset(app.Context{}, pr)
+
+	want := presetDraftLayer(l, pr, mustDecimal("2"))
+	want.presets = true
+	if got != want {
+		t.Errorf("onPickPreset(lido-steth) = %+v, want %+v", got, want)
+	}
+	if got.preset != "lido-steth" || !got.more || !got.presets {
+		t.Errorf("onPickPreset(lido-steth): preset %q, more %v, presets %v; want the preset named and the folds kept",
+			got.preset, got.more, got.presets)
+	}
+	if x := pr.Layer(mustDecimal("2")); got.entryGas != optionalDecimal(x.EntryGas) {
+		t.Errorf("entry gas = %q, want %q: the preset's gas units at 2 gwei", got.entryGas, optionalDecimal(x.EntryGas))
 	}
 }

@@ -299,13 +299,18 @@ func TestBrowserPageIsAccessible(t *testing.T) {
 	}{
 		{"light", "?theme=light", "rgb(244, 246, 250)", nil},
 		{"dark", "?theme=dark", "rgb(14, 19, 29)", nil},
-		{"with a problem and a layer unfolded", "", "", func(ctx context.Context) error {
+		{"with a problem, a layer unfolded and a preset shown", "", "", func(ctx context.Context) error {
 			if err := typeInto(ctx, "s1-l0-apr", "abc"); err != nil {
 				return err
 			}
 			return chromedp.Run(ctx,
 				chromedp.Click("#s2-l0-more-toggle", chromedp.ByQuery),
 				chromedp.WaitVisible("#s2-l0-more", chromedp.ByQuery),
+				chromedp.Click("#s0-l0-presets-toggle", chromedp.ByQuery),
+				chromedp.WaitVisible("#s0-l0-preset-select", chromedp.ByQuery),
+				chromedp.SetValue("#s0-l0-preset-select", "lido-steth", chromedp.ByQuery),
+				chromedp.Evaluate(`document.getElementById("s0-l0-preset-select").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
+				chromedp.WaitVisible("#s0-l0-preset-fill", chromedp.ByQuery),
 				chromedp.WaitVisible("#s1-l0-apr-error", chromedp.ByQuery))
 		}},
 	} {
@@ -693,5 +698,43 @@ func TestBrowserPageKeepsUpOnTheHeaviestSet(t *testing.T) {
 	}
 	if value != "1234.5" {
 		t.Errorf("amount input = %q after typing, want %q", value, "1234.5")
+	}
+}
+
+// TestBrowserPageFillsALayerFromAPreset fills the staking layer from the library: the figures
+// must be those of the preset's layer with its gas at the gas price on the page.
+func TestBrowserPageFillsALayerFromAPreset(t *testing.T) {
+	lib, err := shippedLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, ok := lib.Preset("lido-steth")
+	if !ok {
+		t.Skip("no lido-steth preset in the library")
+	}
+	ctx := openPage(t, "")
+	if err := typeInto(ctx, "gas-price", "3"); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Run(ctx,
+		chromedp.Click("#s0-l0-presets-toggle", chromedp.ByQuery),
+		chromedp.WaitVisible("#s0-l0-preset-select", chromedp.ByQuery),
+		chromedp.SetValue("#s0-l0-preset-select", "lido-steth", chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("s0-l0-preset-select").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
+		chromedp.WaitVisible("#s0-l0-preset-fill", chromedp.ByQuery),
+		chromedp.Click("#s0-l0-preset-fill", chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := draftFromSet(defaultSet())
+	d = d.withScenario(0, d.scenarios[0].withLayer(0, presetDraftLayer(d.scenarios[0].layers[0], pr, mustDecimal("3"))))
+	waitFigures(t, ctx, "filled from lido-steth", expectFigures(t, d))
+	var name string
+	if err := chromedp.Run(ctx, chromedp.Value("#s0-l0-name", &name, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	if want := d.scenarios[0].layers[0].name; name != want {
+		t.Errorf("layer name after filling = %q, want %q", name, want)
 	}
 }

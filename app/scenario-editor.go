@@ -17,6 +17,7 @@ type scenarioEditor struct {
 	Icount       int // scenarios in the set
 	Iscenario    draftScenario
 	Iasset       string
+	IgasGwei     string            // the gas price as typed, for filling layers from presets
 	Ierrors      map[string]string // the engine's messages by field path
 	IonChange    func(ctx app.Context, index int, s draftScenario)
 	IonDuplicate func(ctx app.Context, index int)
@@ -44,6 +45,12 @@ func (e *scenarioEditor) Scenario(v draftScenario) *scenarioEditor {
 
 func (e *scenarioEditor) Asset(v string) *scenarioEditor {
 	e.Iasset = v
+	return e
+}
+
+// GasPrice sets the gas price in gwei, as typed, at which presets' gas units are converted.
+func (e *scenarioEditor) GasPrice(v string) *scenarioEditor {
+	e.IgasGwei = v
 	return e
 }
 
@@ -112,6 +119,7 @@ func (e *scenarioEditor) Render() app.UI {
 					Position(e.Iindex, j, n).
 					Layer(s.layers[j]).
 					Asset(e.Iasset).
+					GasPrice(e.IgasGwei).
 					Errors(e.Ierrors).
 					OnChange(e.onLayerChange).
 					OnRemove(e.onLayerRemove).

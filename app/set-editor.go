@@ -92,6 +92,10 @@ func (e *setEditor) Render() app.UI {
 			newTextField().ID("price-growth").Label("Price change").Unit("%/yr").SpokenUnit("% per year").Decimal().
 				Value(d.priceGrowthPct).Placeholder("0").Error(e.Ierrors["price_growth"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.priceGrowthPct = v })),
+			newTextField().ID("gas-price").Label("Gas price").Unit("gwei").Decimal().
+				Value(d.gasPriceGwei).Error(gasPriceProblem(d)).
+				Hint("Turns a preset's gas units into "+asset+" when a layer is filled from it.").
+				OnInput(e.change(func(d *draftSet, v string) { d.gasPriceGwei = v })),
 		),
 	)
 }
@@ -117,6 +121,15 @@ func (e *setEditor) report(ctx app.Context, d draftSet) {
 	if e.IonChange != nil {
 		e.IonChange(ctx, d)
 	}
+}
+
+// gasPriceProblem says what is wrong with the gas price as typed, "" when nothing is. The gas
+// price is the page's own setting, not part of the scenario file, so the page checks it.
+func gasPriceProblem(d draftSet) string {
+	if _, ok := d.gasPrice(); ok || strings.TrimSpace(d.gasPriceGwei) == "" {
+		return ""
+	}
+	return "must be a number of gwei, 0 or more (you typed " + strconv.Quote(d.gasPriceGwei) + ")"
 }
 
 // assetLabel is the asset's symbol as typed, or the default when the field is empty.
