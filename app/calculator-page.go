@@ -43,9 +43,10 @@ type calculatorPage struct {
 	errors   map[string]string // the draft's problems in plain words, by field path
 	problems []problem         // the same, in the engine's order, for the summary
 
-	theme  string // "light", "dark" or "" for the system's preference
-	notice string // why a share link could not be opened, "" when there is nothing to say
-	link   string // the URL fragment last written for the results on screen
+	embed  embedOptions // the presentation the query asks for: widget, locked, theme
+	theme  string       // "light", "dark" or "" for the system's preference
+	notice string       // why a share link could not be opened, "" when there is nothing to say
+	link   string       // the URL fragment last written for the results on screen
 
 	changes int  // counts the draft's changes, so that only the latest writes the link
 	live    bool // the program runs in the browser: the figures follow the input
@@ -87,12 +88,8 @@ func (p *calculatorPage) OnMount(ctx app.Context) {
 // The query holds the presentation: ?theme=light|dark overrides the system's colour scheme.
 func (p *calculatorPage) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
-	switch theme := u.Query().Get("theme"); theme {
-	case "light", "dark":
-		p.theme = theme
-	default:
-		p.theme = ""
-	}
+	p.embed = parseEmbedOptions(u)
+	p.theme = p.embed.theme
 	if u.Fragment == "" || u.Fragment == p.link {
 		return
 	}
@@ -200,6 +197,9 @@ func evaluateDraft(d draftSet) (set calc.Set, results calc.Results, err error) {
 }
 
 func (p *calculatorPage) Render() app.UI {
+	if p.embed.widget {
+		return p.renderWidget(p.embed)
+	}
 	class := "calc"
 	if p.theme != "" {
 		class += " theme-" + p.theme
@@ -221,6 +221,7 @@ func (p *calculatorPage) Render() app.UI {
 				"Staking, restaking and multistaking side by side: what each really yields after fees, gas "+
 					"and swap costs, when your money is back, and what the risks are expected to take. "+
 					"Exact to the wei. Everything is computed on this device; nothing you type leaves it."),
+			newEmbedDialog().Set(p.set).Address(p.embed.address),
 		),
 		app.Main().Class("calc-main").Body(
 			app.Section().Class("panel inputs").Aria("labelledby", "start-title").Body(
@@ -343,31 +344,37 @@ const (
 	restDelay = 250 * time.Millisecond
 )
 
+// edit takes the user's edit of the draft: all of it, or in a locked widget only the amount
+// and the horizon.
+func (p *calculatorPage) edit(d draftSet) {
+	p.change(p.embed.edit(p.draft, d))
+}
+
 func (p *calculatorPage) onSettingsChange(ctx app.Context, d draftSet) {
-	p.change(p.draft.withSettings(d))
+	p.edit(p.draft.withSettings(d))
 }
 
 func (p *calculatorPage) onScenarioChange(ctx app.Context, i int, s draftScenario) {
-	p.change(p.draft.withScenario(i, s))
+	p.edit(p.draft.withScenario(i, s))
 }
 
 func (p *calculatorPage) onAddScenario(ctx app.Context, e app.Event) {
-	p.change(p.draft.addScenario())
+	p.edit(p.draft.addScenario())
 	p.onFocus(ctx, scenarioID(len(p.draft.scenarios)-1)+"-name")
 }
 
 func (p *calculatorPage) onDuplicateScenario(ctx app.Context, i int) {
-	p.change(p.draft.duplicateScenario(i))
+	p.edit(p.draft.duplicateScenario(i))
 	p.onFocus(ctx, scenarioID(i+1)+"-name")
 }
 
 func (p *calculatorPage) onRemoveScenario(ctx app.Context, i int) {
-	p.change(p.draft.removeScenario(i))
+	p.edit(p.draft.removeScenario(i))
 	p.onFocus(ctx, scenarioID(min(i, len(p.draft.scenarios)-1))+"-name")
 }
 
 func (p *calculatorPage) onMoveScenario(ctx app.Context, i, to int) {
-	p.change(p.draft.moveScenario(i, to))
+	p.edit(p.draft.moveScenario(i, to))
 	button := "-left"
 	if to > i {
 		button = "-right"
