@@ -92,7 +92,7 @@ func (d *embedDialog) Render() app.UI {
 			Text("Embed this").
 			OnClick(d.onOpen),
 		app.Dialog().ID("embed-dialog").Class("embed-dialog").
-			Aria("labelledby", "embed-dialog-title").
+			Aria("label", "Embed these scenarios").
 			On("close", d.onClose).
 			Body(
 				// The content, and with it the preview's widget, exists only while open.
@@ -110,7 +110,7 @@ func (d *embedDialog) content() app.UI {
 	}
 	return app.Div().Class("embed-dialog-body").Body(
 		app.Div().Class("embed-dialog-head").Body(
-			app.H2().ID("embed-dialog-title").Text("Embed these scenarios"),
+			app.H2().Class("embed-dialog-title").Text("Embed these scenarios"),
 			app.Button().Type("button").ID("embed-close").Class("embed-close").Text("Close").OnClick(d.onCloseClick),
 		),
 		app.P().Class("embed-dialog-lede").Text(
@@ -142,7 +142,8 @@ func (d *embedDialog) content() app.UI {
 			OnClick(d.onCopySnippet),
 		app.Label().For("embed-listener").Class("field-label").Text(
 			"Optional: this script, once per page, fits each widget's height to its content, without a scroll bar"),
-		app.Textarea().ID("embed-listener").Class("embed-code").ReadOnly(true).Rows(6).Spellcheck(false).Text(heightListenerJS),
+		app.Textarea().ID("embed-listener").Class("embed-code", "embed-code-lines").ReadOnly(true).Rows(7).
+			Spellcheck(false).Attr("wrap", "off").Text(heightListenerJS),
 		app.Button().Type("button").ID("embed-copy-listener").Class("embed-copy").Text("Copy the script").
 			OnClick(d.onCopyListener),
 		app.P().ID("embed-copied").Class("embed-copied").Role("status").Text(d.copied),

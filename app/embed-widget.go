@@ -52,12 +52,14 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 					app.Summary().Class("embed-scenarios-toggle").Text(scenariosLabel),
 					app.FieldSet().Class("embed-scenarios-fields").Disabled(locked).Body(
 						app.Legend().Class("visually-hidden").Text("Scenarios"),
-						app.Div().Class("section-head").Body(
-							app.Button().Type("button").ID("add-scenario").Class("add").
-								Disabled(n >= calc.MaxScenarios).
-								Text("+ Add a scenario").
-								OnClick(p.onAddScenario),
-						),
+						app.If(!locked, func() app.UI {
+							return app.Div().Class("section-head").Body(
+								app.Button().Type("button").ID("add-scenario").Class("add").
+									Disabled(n >= calc.MaxScenarios).
+									Text("+ Add a scenario").
+									OnClick(p.onAddScenario),
+							)
+						}),
 						app.Div().Class("scenario-row").Body(
 							app.Range(p.draft.scenarios).Slice(func(i int) app.UI {
 								return newScenarioEditor().
@@ -80,6 +82,8 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 				newValueChart().Set(p.chartSet).Results(p.chartResults).Stale(p.stale),
 			),
 		),
-		app.P().Class("embed-foot").Text("Computed on your device, exact to the wei. Not financial advice."),
+		app.Footer().Class("embed-foot").Body(
+			app.P().Text("Computed on your device, exact to the wei. Not financial advice."),
+		),
 	)
 }

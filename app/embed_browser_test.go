@@ -470,17 +470,25 @@ func TestEmbedDialogGivesTheSnippetForTheScenariosOnScreen(t *testing.T) {
 		return s
 	}
 	srcRE := regexp.MustCompile(`^<iframe src="([^"]+)" title="Restaking calculator" style="width:100%;max-width:(\d+)px;height:\d+px;border:0" loading="lazy"></iframe>$`)
+	// check waits for the snippet to follow the options (the page redraws after the event)
+	// and checks that it embeds the scenarios on screen; it returns the snippet's src.
 	check := func(what, wantQuery, wantWidth string) string {
 		t.Helper()
-		s := snippet()
-		m := srcRE.FindStringSubmatch(s)
-		if m == nil {
-			t.Fatalf("%s: the snippet is %s, want an iframe as %v", what, s, srcRE)
-		}
-		src := html.UnescapeString(m[1])
 		prefix := base + wantQuery + "#"
-		if !strings.HasPrefix(src, prefix) || m[2] != wantWidth {
-			t.Fatalf("%s: the snippet's src is %s and width %s px, want %s… and %s px", what, src, m[2], prefix, wantWidth)
+		var src string
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+			s := snippet()
+			m := srcRE.FindStringSubmatch(s)
+			if m == nil {
+				t.Fatalf("%s: the snippet is %s, want an iframe as %v", what, s, srcRE)
+			}
+			src = html.UnescapeString(m[1])
+			if strings.HasPrefix(src, prefix) && m[2] == wantWidth {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the snippet's src is %s and width %s px, want %s… and %s px", what, src, m[2], prefix, wantWidth)
+			}
 		}
 		got, err := calc.DecodeLink(strings.TrimPrefix(src, prefix))
 		if err != nil {
@@ -685,6 +693,90 @@ func TestEmbedScreenshots(t *testing.T) {
 				if err := os.WriteFile(filepath.Join(dir, "embed-"+tc.name+".jpg"), shot, 0o644); err != nil {
 					t.Fatal(err)
 				}
+			}
+		})
+	}
+
+	// The full page's dialog, wide and on a phone, with its preview loaded.
+	for _, tc := range []struct {
+		name   string
+		width  int64
+		scheme string
+	}{
+		{"dialog-wide", 1280, "light"},
+		{"dialog-phone", 360, "dark"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := newBrowser(t)
+			if err := chromedp.Run(ctx,
+				emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: tc.scheme}}),
+				chromedp.EmulateViewport(tc.width, 900),
+				chromedp.Navigate(base),
+			); err != nil {
+				t.Fatal(err)
+			}
+			if err := waitWasm(ctx); err != nil {
+				t.Fatal(err)
+			}
+			var shot []byte
+			var overflow int
+			err := chromedp.Run(ctx,
+				chromedp.WaitVisible(`.calc[data-live="true"]`, chromedp.ByQuery),
+				chromedp.Click("#embed-open", chromedp.ByQuery),
+				chromedp.WaitVisible("#embed-preview-frame", chromedp.ByQuery),
+				chromedp.Sleep(1500*time.Millisecond), // the preview's widget starts
+				chromedp.Evaluate(`(d => d.scrollWidth - d.clientWidth)(document.getElementById("embed-dialog"))`, &overflow),
+				chromedp.CaptureScreenshot(&shot),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if overflow > 0 {
+				t.Errorf("the dialog's content is %d px wider than the dialog at %d px", overflow, tc.width)
+			}
+			if dir != "" {
+				if err := os.WriteFile(filepath.Join(dir, "embed-"+tc.name+".png"), shot, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestEmbedIsAccessible checks the widget, open and locked with its scenarios unfolded, and the
+// full page with the embed dialog open, with axe-core's WCAG 2.x A and AA rules.
+func TestEmbedIsAccessible(t *testing.T) {
+	script := axeScript(t)
+	base, _ := serveSite(t, siteDir(t), "/")
+	for _, tc := range []struct {
+		name, path string
+		prepare    string // a selector to click before checking
+	}{
+		{"widget", "?embed=1#" + plainLink(t, embedTestSet()), ".embed-scenarios-toggle"},
+		{"locked dark widget", "?embed=1&lock=1&theme=dark#" + plainLink(t, embedTestSet()), ".embed-scenarios-toggle"},
+		{"embed dialog", "?theme=light", "#embed-open"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := newBrowser(t)
+			if err := chromedp.Run(ctx, chromedp.Navigate(base+tc.path)); err != nil {
+				t.Fatal(err)
+			}
+			if err := waitWasm(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Run(ctx,
+				chromedp.WaitVisible(`.calc[data-live="true"] [data-scenario="0"][data-field="final"]`, chromedp.ByQuery),
+				chromedp.Click(tc.prepare, chromedp.ByQuery),
+				chromedp.Sleep(300*time.Millisecond),
+			); err != nil {
+				t.Fatal(err)
+			}
+			vs, err := runAxe(ctx, script)
+			if err != nil {
+				t.Fatalf("running axe-core: %v", err)
+			}
+			for _, v := range vs {
+				t.Errorf("axe %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
 			}
 		})
 	}
