@@ -38,6 +38,8 @@ type draftScenario struct {
 	instantExitCostPct string
 	note               string
 	layers             []draftLayer
+
+	stress bool // the stress cases are open in the editor; not part of the file
 }
 
 // draftLayer is one layer as typed. more and presets are not part of the file: they say what

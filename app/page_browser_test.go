@@ -738,3 +738,33 @@ func TestBrowserPageFillsALayerFromAPreset(t *testing.T) {
 		t.Errorf("layer name after filling = %q, want %q", name, want)
 	}
 }
+
+// TestBrowserPageAppliesAStressCase applies the 2025 exit queue to the restaking scenario: the
+// figures must be those of the scenario with the case's fields set.
+func TestBrowserPageAppliesAStressCase(t *testing.T) {
+	lib, err := shippedLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c calc.StressCase
+	for _, sc := range lib.Stress {
+		if sc.ID == "exit-queue-2025" {
+			c = sc
+		}
+	}
+	if c.ID == "" {
+		t.Skip("no exit-queue-2025 stress case in the library")
+	}
+	ctx := openPage(t, "")
+	err = chromedp.Run(ctx,
+		chromedp.Click("#s1-stress-toggle", chromedp.ByQuery),
+		chromedp.WaitVisible("#s1-stress-exit-queue-2025-apply", chromedp.ByQuery),
+		chromedp.Click("#s1-stress-exit-queue-2025-apply", chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := draftFromSet(defaultSet())
+	d = d.withScenario(1, stressDraftScenario(d.scenarios[1], c))
+	waitFigures(t, ctx, "exit queue of 2025 on the restaking scenario", expectFigures(t, d))
+}

@@ -134,6 +134,14 @@ func (e *scenarioEditor) Render() app.UI {
 		app.If(n >= calc.MaxLayers, func() app.UI {
 			return app.P().Class("field-hint").Text("A stack holds at most " + strconv.Itoa(calc.MaxLayers) + " layers.")
 		}),
+		app.Button().Type("button").ID(e.id("stress-toggle")).Class("link stress-toggle").
+			Aria("expanded", s.stress).
+			Aria("controls", e.id("stress-panel")).
+			Text(map[bool]string{true: "Close the stress cases", false: "Stress cases from history…"}[s.stress]).
+			OnClick(e.onToggleStress),
+		app.Div().ID(e.id("stress-panel")).Class("scenario-stress").Body(
+			app.If(s.stress, func() app.UI { return e.stressPicker(title) }),
+		),
 		newTextField().ID(e.id("instant_exit_cost")).Label("Instant exit discount").Unit("%").Decimal().
 			Value(s.instantExitCostPct).Placeholder("0").
 			Hint("What selling the whole stack on the market costs, instead of waiting for withdrawals.").
@@ -163,6 +171,27 @@ func (e *scenarioEditor) Render() app.UI {
 				OnClick(e.onRemove),
 		),
 	)
+}
+
+// stressPicker lists the stress cases from history for this scenario; it is built only while
+// open, as the list is long.
+func (e *scenarioEditor) stressPicker(title string) app.UI {
+	lib, err := shippedLibrary()
+	if err != nil {
+		return app.P().Class("field-error").Text("The stress cases could not be read: " + err.Error())
+	}
+	return newStressPicker().ID(e.id("stress")).Library(lib).Scenario(title).OnApply(e.onApplyStress)
+}
+
+func (e *scenarioEditor) onToggleStress(ctx app.Context, ev app.Event) {
+	s := e.Iscenario
+	s.stress = !s.stress
+	e.report(ctx, s)
+}
+
+// onApplyStress sets the stress case's fields in the scenario, as typed text.
+func (e *scenarioEditor) onApplyStress(ctx app.Context, c calc.StressCase) {
+	e.report(ctx, stressDraftScenario(e.Iscenario, c))
 }
 
 func (e *scenarioEditor) report(ctx app.Context, s draftScenario) {

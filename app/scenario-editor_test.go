@@ -4,7 +4,10 @@ package main
 
 import (
 	"regexp"
+	"strings"
 	"testing"
+
+	"restakecalc/calc"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -53,5 +56,38 @@ func TestScenarioEditorControls(t *testing.T) {
 				t.Errorf("%s: #%s disabled = %v, want %v", tt.name, id, got, want)
 			}
 		}
+	}
+}
+
+func TestScenarioEditorAppliesAStressCase(t *testing.T) {
+	lib := testLibrary(t)
+	var c calc.StressCase
+	for _, sc := range lib.Stress {
+		if sc.ID == "exit-queue-2025" {
+			c = sc
+		}
+	}
+	if c.ID == "" {
+		t.Skip("no exit-queue-2025 stress case in the library")
+	}
+	s := draftFromSet(defaultSet()).scenarios[1]
+	s.stress = true
+	var got draftScenario
+	ed := newScenarioEditor().Position(1, 3).Scenario(s).Asset("ETH").
+		OnChange(func(ctx app.Context, index int, s draftScenario) { got = s })
+	e := app.NewTestEngine()
+	if err := e.Load(ed); err != nil {
+		t.Fatal(err)
+	}
+	if html := app.HTMLString(ed); !strings.Contains(html, `id="s1-stress-exit-queue-2025-apply"`) {
+		t.Fatalf("the open stress list has no apply button for exit-queue-2025")
+	}
+	ed.onApplyStress(app.Context{}, c)
+	if got.layers[0].withdrawDays != "48" || got.layers[1].withdrawDays != s.layers[1].withdrawDays || !got.stress {
+		t.Errorf("onApplyStress(exit-queue-2025): withdrawal days %q, %q, open %v; want 48 on the bottom layer only, the list still open",
+			got.layers[0].withdrawDays, got.layers[1].withdrawDays, got.stress)
+	}
+	if s.layers[0].withdrawDays != "5" {
+		t.Errorf("onApplyStress changed the editor's own scenario: withdrawal days %q", s.layers[0].withdrawDays)
 	}
 }
