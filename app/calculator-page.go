@@ -40,6 +40,10 @@ type calculatorPage struct {
 	chartPending bool
 	mountCtx     app.Context
 
+	// The figure the explainer shows: scenario index and results field.
+	explainScenario int
+	explainField    string
+
 	errors   map[string]string // the draft's problems in plain words, by field path
 	problems []problem         // the same, in the engine's order, for the summary
 
@@ -263,6 +267,7 @@ func (p *calculatorPage) Render() app.UI {
 				app.H2().ID("results-title").TabIndex(-1).Text("Results"),
 				p.status(),
 				newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale),
+				p.explainer(),
 			),
 			app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
 				app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
@@ -283,6 +288,29 @@ func (p *calculatorPage) Render() app.UI {
 		),
 		newLiveSummary().Set(p.set).Results(p.figures).Stale(p.stale, len(p.problems)),
 	)
+}
+
+// explainer asks the engine how the chosen figure came about and shows it.
+func (p *calculatorPage) explainer() app.UI {
+	names := make([]string, len(p.figures.Scenarios))
+	for i, r := range p.figures.Scenarios {
+		names[i] = r.Name
+	}
+	if len(names) == 0 {
+		return app.P().Class("explainer-empty").Text("Explanations appear with the first results.")
+	}
+	i := min(p.explainScenario, len(names)-1)
+	field := p.explainField
+	if field == "" {
+		field = "final"
+	}
+	e, _ := calc.Explain(p.set, p.figures, i, field)
+	return newFigureExplainer().Names(names).Chosen(i, field).Explanation(e).Stale(p.stale).
+		OnChoose(p.onExplain)
+}
+
+func (p *calculatorPage) onExplain(ctx app.Context, scenario int, field string) {
+	p.explainScenario, p.explainField = scenario, field
 }
 
 // status says whether the results match the input and, when not, lists every problem with a

@@ -327,3 +327,34 @@ func TestPageRendersExtremeInput(t *testing.T) {
 		checkFigures(t, tt.name, figures(html), wantFigures(t, p.draft.scenarioFile()))
 	}
 }
+
+func TestPageExplainsTheChosenFigure(t *testing.T) {
+	p, e := loadPage(t)
+	explained := func(i int, field string) string {
+		x, ok := calc.Explain(p.set, p.results, i, field)
+		if !ok {
+			t.Fatalf("calc.Explain(%d, %s) found no explanation", i, field)
+		}
+		return x.Values
+	}
+	html := app.HTMLString(p)
+	if want := explained(0, "final"); !strings.Contains(html, html2text(want)) {
+		t.Errorf("the page opens without the explanation of scenario 1's final amount %q", want)
+	}
+	p.edit(e, func(ctx app.Context) { p.onExplain(ctx, 2, "liquid_day") })
+	html = app.HTMLString(p)
+	if want := explained(2, "liquid_day"); !strings.Contains(html, html2text(want)) {
+		t.Errorf("after choosing scenario 3's money-back day the page does not show %q", want)
+	}
+	// Removing the scenario explained moves the explainer to the last one there is.
+	p.edit(e, func(ctx app.Context) { p.onRemoveScenario(ctx, 2) })
+	html = app.HTMLString(p)
+	if want := explained(1, "liquid_day"); !strings.Contains(html, html2text(want)) {
+		t.Errorf("after removing the scenario explained the page does not show %q", want)
+	}
+}
+
+// html2text escapes text as go-app writes it into HTML.
+func html2text(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
