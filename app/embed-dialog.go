@@ -39,6 +39,10 @@ func embedSnippet(src string, widthPx int) string {
 		html.EscapeString(src), widthPx, embedStartHeightPx)
 }
 
+// The widget and the dialog write <dialog>, <iframe>, <textarea>, <details>, <fieldset> and their
+// parts with app.Elem rather than app.Dialog and the like: each of go-app's element types brings
+// its few hundred methods into the wasm, 160 KB for these, used nowhere else.
+
 // embedDialog is the full page's "Embed this": a button that opens a dialog with the iframe
 // snippet for the scenarios on screen, with the options a host may choose (read-only
 // scenarios, colours, width), ready to copy; the script that sizes the iframe to the widget;
@@ -91,7 +95,7 @@ func (d *embedDialog) Render() app.UI {
 			Aria("haspopup", "dialog").
 			Text("Embed this").
 			OnClick(d.onOpen),
-		app.Dialog().ID("embed-dialog").Class("embed-dialog").
+		app.Elem("dialog").ID("embed-dialog").Class("embed-dialog").
 			Aria("label", "Embed these scenarios").
 			On("close", d.onClose).
 			Body(
@@ -117,8 +121,8 @@ func (d *embedDialog) content() app.UI {
 			"Paste this into any web page to show the calculator with the scenarios on screen now. "+
 				"The widget runs in the visitor's browser like this page: it reads nothing from your page "+
 				"and sends it nothing but its height."),
-		app.FieldSet().Class("embed-options").Body(
-			app.Legend().Text("Options"),
+		app.Elem("fieldset").Class("embed-options").Body(
+			app.Elem("legend").Text("Options"),
 			app.Div().Class("embed-option").Body(
 				app.Input().Type("checkbox").ID("embed-lock").Checked(d.options.lock).OnChange(d.onLock),
 				app.Label().For("embed-lock").Text("Read-only scenarios: visitors change only the amount and the horizon"),
@@ -137,19 +141,21 @@ func (d *embedDialog) content() app.UI {
 			),
 		),
 		app.Label().For("embed-snippet").Class("field-label").Text("The iframe"),
-		app.Textarea().ID("embed-snippet").Class("embed-code").ReadOnly(true).Rows(4).Spellcheck(false).Text(snippet),
+		app.Elem("textarea").ID("embed-snippet").Class("embed-code").Attr("readonly", true).Attr("rows", 4).
+			Spellcheck(false).Text(snippet),
 		app.Button().Type("button").ID("embed-copy").Class("embed-copy").Text("Copy the iframe").
 			OnClick(d.onCopySnippet),
 		app.Label().For("embed-listener").Class("field-label").Text(
 			"Optional: this script, once per page, fits each widget's height to its content, without a scroll bar"),
-		app.Textarea().ID("embed-listener").Class("embed-code", "embed-code-lines").ReadOnly(true).Rows(7).
-			Spellcheck(false).Attr("wrap", "off").Text(heightListenerJS),
+		app.Elem("textarea").ID("embed-listener").Class("embed-code", "embed-code-lines").Attr("readonly", true).
+			Attr("rows", 7).Spellcheck(false).Attr("wrap", "off").Text(heightListenerJS),
 		app.Button().Type("button").ID("embed-copy-listener").Class("embed-copy").Text("Copy the script").
 			OnClick(d.onCopyListener),
 		app.P().ID("embed-copied").Class("embed-copied").Role("status").Text(d.copied),
 		app.H3().Class("embed-preview-title").Text("Preview"),
 		app.Div().Class("embed-preview").Body(
-			app.IFrame().ID("embed-preview-frame").Src(src).Title("Preview of the embedded calculator").
+			app.Elem("iframe").ID("embed-preview-frame").Attr("src", src).
+				Attr("title", "Preview of the embedded calculator").
 				Style("width", strconv.Itoa(d.widthPx)+"px"),
 		),
 	)

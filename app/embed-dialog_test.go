@@ -85,7 +85,7 @@ func TestEmbedDialogIsEmptyUntilOpened(t *testing.T) {
 	}{
 		{[]int{0, 0}, app.Button().Type("button").ID("embed-open").Class("embed-open").Aria("haspopup", "dialog").Text("Embed this").
 			OnClick(func(app.Context, app.Event) {})},
-		{[]int{0, 1}, app.Dialog().ID("embed-dialog").Class("embed-dialog").Aria("label", "Embed these scenarios").
+		{[]int{0, 1}, app.Elem("dialog").ID("embed-dialog").Class("embed-dialog").Aria("label", "Embed these scenarios").
 			On("close", func(app.Context, app.Event) {})},
 	}
 	for _, c := range checks {

@@ -48,10 +48,10 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 				}).Else(func() app.UI {
 					return newSetEditor().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange)
 				}),
-				app.Details().Class("embed-scenarios").ID("embed-scenarios").Body(
-					app.Summary().Class("embed-scenarios-toggle").Text(scenariosLabel),
-					app.FieldSet().Class("embed-scenarios-fields").Disabled(locked).Body(
-						app.Legend().Class("visually-hidden").Text("Scenarios"),
+				app.Elem("details").Class("embed-scenarios").ID("embed-scenarios").Body(
+					app.Elem("summary").Class("embed-scenarios-toggle").Text(scenariosLabel),
+					app.Elem("fieldset").Class("embed-scenarios-fields").Attr("disabled", locked).Body(
+						app.Elem("legend").Class("visually-hidden").Text("Scenarios"),
 						app.If(!locked, func() app.UI {
 							return app.Div().Class("section-head").Body(
 								app.Button().Type("button").ID("add-scenario").Class("add").

@@ -589,6 +589,14 @@ func TestEmbedDemoPageShowsTwoWidgets(t *testing.T) {
 	for _, prefix := range sitePrefixes {
 		t.Run(prefix, func(t *testing.T) {
 			base, _ := serveSite(t, siteDir(t), prefix)
+			res, err := http.Get(base + embedDemoFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("GET %s%s = %s: app dist must write the demo host page (writeEmbedDemo)", base, embedDemoFile, res.Status)
+			}
 			ctx := newBrowser(t)
 			requests := recordRequests(ctx)
 			if err := chromedp.Run(ctx, chromedp.Navigate(base+embedDemoFile)); err != nil {
