@@ -107,6 +107,7 @@ func (p *calculatorPage) OnNav(ctx app.Context) {
 	p.link = u.Fragment
 	// The examples' figures must not stand in for the link's should its scenarios not run.
 	p.set, p.results, p.figures = calc.Set{}, calc.Results{}, calc.Results{}
+	p.chartSet, p.chartResults, p.chartFigures = calc.Set{}, calc.Results{}, calc.Results{}
 	p.change(draftFromSet(set))
 }
 
@@ -290,10 +291,11 @@ func (p *calculatorPage) Render() app.UI {
 	)
 }
 
-// explainer asks the engine how the chosen figure came about and shows it.
+// explainer asks the engine how the chosen figure came about and shows it. Like the views
+// below the table, it takes new results a frame after the table.
 func (p *calculatorPage) explainer() app.UI {
-	names := make([]string, len(p.figures.Scenarios))
-	for i, r := range p.figures.Scenarios {
+	names := make([]string, len(p.chartFigures.Scenarios))
+	for i, r := range p.chartFigures.Scenarios {
 		names[i] = r.Name
 	}
 	if len(names) == 0 {
@@ -304,7 +306,7 @@ func (p *calculatorPage) explainer() app.UI {
 	if field == "" {
 		field = "final"
 	}
-	e, _ := calc.Explain(p.set, p.figures, i, field)
+	e, _ := calc.Explain(p.chartSet, p.chartFigures, i, field)
 	return newFigureExplainer().Names(names).Chosen(i, field).Explanation(e).Stale(p.stale).
 		OnChoose(p.onExplain)
 }
