@@ -116,6 +116,9 @@ func writeDist(out, web string, b build) (distSummary, error) {
 	if err := dropHostlessMeta(filepath.Join(out, "index.html")); err != nil {
 		return sum, err
 	}
+	if err := writeEmbedDemo(out); err != nil {
+		return sum, err
+	}
 	if err := checkPrecache(out); err != nil {
 		return sum, err
 	}
