@@ -299,7 +299,7 @@ func TestBrowserPageIsAccessible(t *testing.T) {
 	}{
 		{"light", "?theme=light", "rgb(244, 246, 250)", nil},
 		{"dark", "?theme=dark", "rgb(14, 19, 29)", nil},
-		{"with a problem, a layer unfolded and a preset shown", "", "", func(ctx context.Context) error {
+		{"with a problem, a layer unfolded, a preset and the stress cases shown", "", "", func(ctx context.Context) error {
 			if err := typeInto(ctx, "s1-l0-apr", "abc"); err != nil {
 				return err
 			}
@@ -311,6 +311,8 @@ func TestBrowserPageIsAccessible(t *testing.T) {
 				chromedp.SetValue("#s0-l0-preset-select", "lido-steth", chromedp.ByQuery),
 				chromedp.Evaluate(`document.getElementById("s0-l0-preset-select").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
 				chromedp.WaitVisible("#s0-l0-preset-fill", chromedp.ByQuery),
+				chromedp.Click("#s1-stress-toggle", chromedp.ByQuery),
+				chromedp.WaitVisible(`[id^="s1-stress-"][id$="-apply"]`, chromedp.ByQuery),
 				chromedp.WaitVisible("#s1-l0-apr-error", chromedp.ByQuery))
 		}},
 	} {

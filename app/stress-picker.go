@@ -91,7 +91,7 @@ func (p *stressPicker) item(c calc.StressCase) app.UI {
 		sourceList(id+"-sources", c.Sources, time.Time{}),
 		app.Button().Type("button").ID(id+"-apply").Class("add").
 			Aria("describedby", id+"-patch").
-			Aria("label", "Apply "+c.Label+" to "+target).
+			Aria("label", "Apply to this scenario: "+c.Label+" on "+target).
 			Text("Apply to this scenario").
 			OnClick(p.onApply(c)),
 	)

@@ -46,7 +46,7 @@ func TestStressPickerListsEveryCaseWithItsHistory(t *testing.T) {
 		{[]int{0, 2, 0}, app.Li().ID(id).Class("stress-case")},
 		{[]int{0, 2, 0, 2}, app.P().ID(id + "-patch").Class("stress-patch")},
 		{[]int{0, 2, 0, 4}, app.Button().Type("button").ID(id+"-apply").Class("add").
-			Aria("describedby", id+"-patch").Aria("label", "Apply "+first.Label+" to Restaking").
+			Aria("describedby", id+"-patch").Aria("label", "Apply to this scenario: "+first.Label+" on Restaking").
 			OnClick(func(app.Context, app.Event) {})},
 	}
 	for _, c := range checks {
