@@ -58,9 +58,10 @@ test: tools
 	$(MAKE) --no-print-directory dist
 	RESTAKE_DIST="$(CURDIR)/$(DIST)" $(GO) test -count=1 ./app
 
-bench: tools wasm
+bench: tools dist
 	$(GO) test -run '^$$' -bench . -benchmem ./calc
 	GOARCH=wasm GOOS=js $(GO) test -run '^$$' -bench . -benchmem -exec="$(WASM_EXEC)" ./calc
+	RESTAKE_DIST="$(CURDIR)/$(DIST)" RESTAKE_BENCH=1 $(GO) test -count=1 -run TestBrowserPageSpeed -v ./app
 	@raw=$$(stat -c %s web/app.wasm); \
 	br=$$(brotli -q 11 -c web/app.wasm | wc -c); \
 	gz=$$(gzip -9 -c web/app.wasm | wc -c); \
