@@ -44,6 +44,8 @@ type calculatorPage struct {
 	explainScenario int
 	explainField    string
 
+	answers pageAnswers // risk budgets and claim intervals, worked out off the keystroke path
+
 	errors   map[string]string // the draft's problems in plain words, by field path
 	problems []problem         // the same, in the engine's order, for the summary
 
@@ -84,6 +86,7 @@ func (p *calculatorPage) OnInit() {
 func (p *calculatorPage) OnMount(ctx app.Context) {
 	p.live = true
 	p.mountCtx = ctx
+	p.updateAnswers()
 	debug.SetGCPercent(400)
 }
 
@@ -125,6 +128,7 @@ func (p *calculatorPage) evaluate() {
 	p.set, p.results, p.figures, p.stale = set, results, withoutSeries(results), false
 	p.errors, p.problems = nil, nil
 	p.updateChart()
+	p.updateAnswers()
 }
 
 // chartDelay is how long the value chart waits for new results: about a frame, so that the
@@ -194,7 +198,7 @@ func evaluateDraft(d draftSet) (set calc.Set, results calc.Results, err error) {
 	if err != nil {
 		return calc.Set{}, calc.Results{}, err
 	}
-	results, err = calc.Evaluate(set, calc.Options{Series: true, SeriesPoints: seriesPoints})
+	results, err = calc.Evaluate(set, calc.Options{Series: true, SeriesPoints: seriesPoints, BreakEven: true})
 	if err != nil {
 		return calc.Set{}, calc.Results{}, err
 	}
@@ -267,9 +271,10 @@ func (p *calculatorPage) Render() app.UI {
 				DataSet("stale", p.stale).Body(
 				app.H2().ID("results-title").TabIndex(-1).Text("Results"),
 				p.status(),
-				newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale),
+				newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale).OnExplain(p.onExplainFigure),
 				p.explainer(),
 			),
+			p.answersSection(),
 			app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
 				app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
 				newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),

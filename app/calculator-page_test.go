@@ -62,19 +62,30 @@ func figures(html string) map[string]string {
 }
 
 // wantFigures returns what the page must show for a scenario file: calc's own formatting of
-// calc.Evaluate's results, every figure of SPEC section 4 and every layer's gross, fee and net.
+// calc.Evaluate's results, every figure of SPEC section 4 and every layer's gross, fee and net;
+// and the answers panel's break-even day and risk budget of every scenario after the first.
 func wantFigures(t *testing.T, file []byte) map[string]string {
 	t.Helper()
 	s, err := calc.Parse(file)
 	if err != nil {
 		t.Fatalf("Parse(%s) = %v", file, err)
 	}
-	r, err := calc.Evaluate(s, calc.Options{})
+	r, err := calc.Evaluate(s, calc.Options{BreakEven: true})
 	if err != nil {
 		t.Fatalf("Evaluate = %v", err)
 	}
+	budgets, err := calc.RiskBudgets(s)
+	if err != nil {
+		t.Fatalf("RiskBudgets = %v", err)
+	}
 	out := map[string]string{}
+	for _, rb := range budgets {
+		out[fmt.Sprintf("%d/risk_budget", rb.Scenario)] = rb.ProbabilityPercent.String()
+	}
 	for i, sr := range r.Scenarios {
+		if i > 0 {
+			out[fmt.Sprintf("%d/break_even_day", i)] = fmt.Sprint(sr.BreakEvenDay)
+		}
 		for _, f := range calc.FigureFields {
 			if f == "name" {
 				continue

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -69,6 +70,9 @@ type resultsTable struct {
 	Iset     calc.Set     // the set the results are of: names, asset, currency, layer rates
 	Iresults calc.Results // the figures
 	Istale   bool         // the input changed into something invalid: these are older results
+
+	// IonExplain, when set, gives every figure a button that asks for its explanation.
+	IonExplain func(ctx app.Context, scenario int, field string)
 }
 
 func newResultsTable() *resultsTable {
@@ -87,6 +91,11 @@ func (t *resultsTable) Results(v calc.Results) *resultsTable {
 
 func (t *resultsTable) Stale(v bool) *resultsTable {
 	t.Istale = v
+	return t
+}
+
+func (t *resultsTable) OnExplain(h func(ctx app.Context, scenario int, field string)) *resultsTable {
+	t.IonExplain = h
 	return t
 }
 
@@ -123,7 +132,25 @@ func (t *resultsTable) Render() app.UI {
 			}),
 			t.advertised(),
 		),
+		app.If(t.aprToAPY() != "", func() app.UI {
+			return app.P().Class("apr-apy").Text(t.aprToAPY())
+		}),
 	)
+}
+
+// aprToAPY shows once, for the first layer of the first scenario, how an advertised APR becomes
+// an APY: less the fee, compounded daily for a year.
+func (t *resultsTable) aprToAPY() string {
+	if len(t.Iset.Scenarios) == 0 || len(t.Iset.Scenarios[0].Layers) == 0 {
+		return ""
+	}
+	l := t.Iset.Scenarios[0].Layers[0]
+	is := "is"
+	if l.Payout == calc.Claim {
+		is = "would be"
+	}
+	return fmt.Sprintf("APR and APY: %s's %s %% APR less its %s %% fee, compounded daily, %s %s %% APY.",
+		l.Name, l.APR, l.Fee, is, calc.FormatPercent(calc.CompoundedAPY(l.APR, l.Fee)))
 }
 
 func (t *resultsTable) caption() string {
@@ -227,7 +254,23 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 			app.If(i > 0, func() app.UI {
 				return app.Span().Class("delta").Text(deltaText(row.kind, values[0], v, t.unit(row.kind), row.kind != fiatFigure || t.hasFiat()))
 			}),
+			app.If(t.IonExplain != nil, func() app.UI {
+				return app.Button().Type("button").Class("explain-figure").
+					ID(fmt.Sprintf("explain-s%d-%s", i, row.field)).
+					Aria("label", "Explain "+calc.Titles[row.field]+" of "+t.Iresults.Scenarios[i].Name).
+					Title("How this figure is worked out").
+					Text("?").
+					OnClick(t.onExplain(i, row.field))
+			}),
 		)
+}
+
+func (t *resultsTable) onExplain(scenario int, field string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if t.IonExplain != nil {
+			t.IonExplain(ctx, scenario, field)
+		}
+	}
 }
 
 // bestOf marks the best value of a row, ties included; nothing is marked when there is only one
