@@ -53,6 +53,7 @@ type calculatorPage struct {
 	theme  string       // "light", "dark" or "" for the system's preference
 	notice string       // why a share link could not be opened, "" when there is nothing to say
 	link   string       // the URL fragment last written for the results on screen
+	keep   draftKeeper  // the draft kept in the browser's storage across visits
 
 	changes int  // counts the draft's changes, so that only the latest writes the link
 	live    bool // the program runs in the browser: the figures follow the input
@@ -97,6 +98,9 @@ func (p *calculatorPage) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
 	p.embed = parseEmbedOptions(u)
 	p.theme = p.embed.theme
+	if p.restoreSaved(u.Fragment) {
+		return
+	}
 	if u.Fragment == "" || u.Fragment == p.link {
 		return
 	}
@@ -226,11 +230,15 @@ func (p *calculatorPage) Render() app.UI {
 			app.If(p.notice != "", func() app.UI {
 				return app.P().Class("notice").Role("alert").Text(p.notice)
 			}),
+			newSavedDraftNotice().Offer(p.keep.offer != nil).Problem(p.keep.problem).
+				OnRestore(p.onRestoreSaved).OnDismiss(p.onDismissSaved),
+			newUpdateNotice(),
 			app.P().Class("lede").Text(
 				"Staking, restaking and multistaking side by side: what each really yields after fees, gas "+
 					"and swap costs, when your money is back, and what the risks are expected to take. "+
 					"Exact to the wei. Everything is computed on this device; nothing you type leaves it."),
 			newEmbedDialog().Set(p.set).Address(p.embed.address),
+			newShareLink().Set(p.set),
 		),
 		app.Main().Class("calc-main").Body(
 			app.Section().Class("panel inputs").Aria("labelledby", "start-title").Body(
@@ -286,6 +294,10 @@ func (p *calculatorPage) Render() app.UI {
 			app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(
 				app.H2().ID("liquidity-title").Text("When your money is back"),
 				newLiquidityTimeline().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
+			),
+			app.Section().Class("panel files-panel").Aria("labelledby", "files-title").Body(
+				app.H2().ID("files-title").Text("Save, open and export"),
+				newFileTools().Set(p.set).Stale(p.stale).Draft(p.draft).OnOpen(p.onOpenDraft),
 			),
 		),
 		app.Footer().Class("calc-footer").Body(
@@ -358,6 +370,7 @@ func (p *calculatorPage) status() app.UI {
 // rests, so that keys are not held up behind one evaluation each.
 func (p *calculatorPage) change(d draftSet) {
 	p.draft = d
+	p.saveSoon()
 	if !p.live || min(p.evalCost, p.lastEvalCost) < slowEvaluation {
 		p.evaluate()
 		return

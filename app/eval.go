@@ -3,8 +3,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -65,18 +63,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func writeResults(stdout, stderr io.Writer, res calc.Results) int {
-	compact, err := res.MarshalJSON()
+	out, err := resultsDocument(res)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, compact, "", " "); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	out.WriteByte('\n')
-	if _, err := stdout.Write(out.Bytes()); err != nil {
+	if _, err := stdout.Write(out); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}

@@ -1,0 +1,282 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"restakecalc/calc"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// resultsDocument returns the results document of r exactly as `app eval` prints it: calc's
+// JSON indented by one space, and a newline. The page's download and the command share it, so
+// that both write the same bytes.
+func resultsDocument(r calc.Results) ([]byte, error) {
+	compact, err := r.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact, "", " "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// scenarioDocument returns s as a scenario file (SPEC section 2), indented like the results.
+func scenarioDocument(s calc.Set) ([]byte, error) {
+	compact, err := s.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact, "", " "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// maxImportBytes bounds the scenario file the page opens, as eval does: one is a few kilobytes.
+const maxImportBytes = 1 << 20
+
+// The names of the downloads.
+const (
+	scenarioFileName = "restaking-scenarios.json"
+	resultsFileName  = "restaking-results.json"
+	seriesFileName   = "restaking-days.csv"
+)
+
+// fileTools downloads the scenarios on screen (the scenario file), their results document and
+// their day series as CSV, and opens a scenario file from disk. Everything happens in the
+// browser: a download is a Blob, nothing is sent anywhere. A file that the engine refuses is
+// listed with every problem it has and changes nothing; one that works replaces the draft, and
+// the draft it replaced can be brought back once.
+type fileTools struct {
+	app.Compo
+
+	Iset    calc.Set // the last valid scenarios: what the figures on screen are for
+	Istale  bool     // the input has problems: the exports hold the last input that worked
+	Idraft  draftSet // the draft an opened file replaces, kept for "Undo import"
+	IonOpen func(ctx app.Context, d draftSet)
+
+	problems []string  // what is wrong with the file last opened, path first
+	opened   string    // the name of the file last opened, for the messages
+	undo     *draftSet // the draft before the last import, until it is brought back or replaced
+	status   string    // what became of the last action
+}
+
+func newFileTools() *fileTools {
+	return &fileTools{}
+}
+
+func (f *fileTools) Set(v calc.Set) *fileTools {
+	f.Iset = v
+	return f
+}
+
+func (f *fileTools) Stale(v bool) *fileTools {
+	f.Istale = v
+	return f
+}
+
+// Draft sets the user's draft as it is now: the one an import replaces.
+func (f *fileTools) Draft(v draftSet) *fileTools {
+	f.Idraft = v
+	return f
+}
+
+// OnOpen sets what takes the draft of an opened file, or the draft an undo brings back.
+func (f *fileTools) OnOpen(v func(ctx app.Context, d draftSet)) *fileTools {
+	f.IonOpen = v
+	return f
+}
+
+func (f *fileTools) Render() app.UI {
+	none := len(f.Iset.Scenarios) == 0
+	return app.Div().Class("file-tools").Body(
+		app.Div().Class("file-exports").Body(
+			app.Button().Type("button").ID("export-scenarios").Disabled(none).
+				Text("Download the scenario file").OnClick(f.onExportScenarios),
+			app.Button().Type("button").ID("export-results").Disabled(none).
+				Text("Download the results").OnClick(f.onExportResults),
+			app.Button().Type("button").ID("export-csv").Disabled(none).
+				Text("Download the days as CSV").OnClick(f.onExportCSV),
+		),
+		app.If(f.Istale && !none, func() app.UI {
+			return app.P().Class("file-note").Text(
+				"The input has problems: the downloads hold the last input that worked.")
+		}),
+		app.Div().Class("file-import").Body(
+			app.Label().For("import-file").Text("Open a scenario file (.json)"),
+			app.Input().Type("file").ID("import-file").Accept(".json,application/json").
+				Aria("describedby", "import-status").
+				OnChange(f.onOpenFile),
+			app.If(f.undo != nil, func() app.UI {
+				return app.Button().Type("button").ID("undo-import").
+					Text("Undo import").OnClick(f.onUndo)
+			}),
+		),
+		app.P().ID("import-status").Class("file-status").Role("status").Text(f.status),
+		app.If(len(f.problems) > 0, func() app.UI {
+			return app.Ul().ID("import-problems").Class("import-problems").Body(
+				app.Range(f.problems).Slice(func(i int) app.UI {
+					return app.Li().Text(f.problems[i])
+				}),
+			)
+		}),
+	)
+}
+
+func (f *fileTools) onExportScenarios(ctx app.Context, e app.Event) {
+	data, err := scenarioDocument(f.Iset)
+	f.finishExport(ctx, scenarioFileName, "application/json", data, err)
+}
+
+func (f *fileTools) onExportResults(ctx app.Context, e app.Event) {
+	r, err := calc.Evaluate(f.Iset, calc.Options{})
+	var data []byte
+	if err == nil {
+		data, err = resultsDocument(r)
+	}
+	f.finishExport(ctx, resultsFileName, "application/json", data, err)
+}
+
+// onExportCSV writes every day of both paths: a century of six scenarios takes a few seconds
+// in the browser, which is why it runs on the click and never on a keystroke.
+func (f *fileTools) onExportCSV(ctx app.Context, e app.Event) {
+	r, err := calc.Evaluate(f.Iset, calc.Options{Series: true})
+	var data []byte
+	if err == nil {
+		data = calc.SeriesCSV(f.Iset, r)
+	}
+	f.finishExport(ctx, seriesFileName, "text/csv;charset=utf-8", data, err)
+}
+
+func (f *fileTools) finishExport(ctx app.Context, name, mime string, data []byte, err error) {
+	if err != nil {
+		f.status = "The download could not be made: " + err.Error() + "."
+		return
+	}
+	download(ctx, name, mime, data)
+	f.status = "Downloaded " + name + "."
+}
+
+// onOpenFile reads the chosen file in the browser and opens it once read.
+func (f *fileTools) onOpenFile(ctx app.Context, e app.Event) {
+	input := e.Get("target")
+	files := input.Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	file := files.Index(0)
+	// Choosing the same file again must read it again.
+	input.Set("value", "")
+	name := file.Get("name").String()
+	if size := file.Get("size").Int(); size > maxImportBytes {
+		f.refuse(name, []string{fmt.Sprintf("the file is %d bytes; a scenario file is at most %d bytes", size, maxImportBytes)})
+		return
+	}
+	var read, failed app.Func
+	release := func() {
+		read.Release()
+		failed.Release()
+	}
+	read = app.FuncOf(func(this app.Value, args []app.Value) any {
+		array := app.Window().Get("Uint8Array").New(args[0])
+		data := make([]byte, array.Length())
+		app.CopyBytesToGo(data, array)
+		ctx.Dispatch(func(ctx app.Context) { f.open(ctx, name, data) })
+		release()
+		return nil
+	})
+	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) {
+			f.refuse(name, []string{"the browser could not read the file"})
+		})
+		release()
+		return nil
+	})
+	file.Call("arrayBuffer").Call("then", read, failed)
+}
+
+// open takes a scenario file's bytes: the engine must read and run it, or nothing changes and
+// every problem is listed.
+func (f *fileTools) open(ctx app.Context, name string, data []byte) {
+	set, err := calc.Parse(data)
+	if err == nil {
+		_, err = calc.Evaluate(set, calc.Options{})
+	}
+	if err != nil {
+		f.refuse(name, describeFileErrors(err))
+		return
+	}
+	previous := f.Idraft
+	f.undo = &previous
+	f.problems, f.opened = nil, name
+	f.status = "Opened " + name + "."
+	if f.IonOpen != nil {
+		f.IonOpen(ctx, draftFromSet(set))
+	}
+}
+
+func (f *fileTools) refuse(name string, problems []string) {
+	f.problems, f.opened = problems, name
+	f.status = fmt.Sprintf("%s was not opened: %s. Your scenarios are unchanged.", name, plural(len(problems), "problem"))
+}
+
+// describeFileErrors lists the engine's objections to a file, each with the field's path.
+func describeFileErrors(err error) []string {
+	fes := calc.FieldErrors(err)
+	if len(fes) == 0 {
+		return []string{err.Error()}
+	}
+	out := make([]string, len(fes))
+	for i, fe := range fes {
+		out[i] = fe.Error()
+	}
+	return out
+}
+
+func (f *fileTools) onUndo(ctx app.Context, e app.Event) {
+	if f.undo == nil {
+		return
+	}
+	d := *f.undo
+	f.undo, f.problems = nil, nil
+	f.status = "The scenarios from before " + f.opened + " are back."
+	if f.IonOpen != nil {
+		f.IonOpen(ctx, d)
+	}
+}
+
+// download hands data to the browser as a file called name: a Blob behind an object URL, and a
+// link with the download attribute, clicked. Nothing leaves the device.
+func download(ctx app.Context, name, mime string, data []byte) {
+	win := app.Window()
+	array := win.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(array, data)
+	blob := win.Get("Blob").New([]any{array}, map[string]any{"type": mime})
+	url := win.Get("URL").Call("createObjectURL", blob)
+	a := win.Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Set("hidden", true)
+	body := win.Get("document").Get("body")
+	body.Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	// The browser has the file once the click is handled; the URL can go a while later.
+	ctx.After(time.Minute, func(ctx app.Context) {
+		app.Window().Get("URL").Call("revokeObjectURL", url)
+	})
+}
+
+// onOpenDraft takes the draft of an opened file, or the one an undo brings back.
+func (p *calculatorPage) onOpenDraft(ctx app.Context, d draftSet) {
+	p.openDraft(d)
+}

@@ -1,0 +1,467 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"restakecalc/calc"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Work kept across visits, share links copied, scenario files opened and every download, in a
+// real browser over the site that ships.
+
+// storedDraft returns what the page keeps in local storage, "" when nothing.
+func storedDraft(ctx context.Context) (string, error) {
+	var text string
+	err := chromedp.Run(ctx, chromedp.Evaluate(
+		fmt.Sprintf(`localStorage.getItem(%q) || ""`, draftStorageKey), &text))
+	return text, err
+}
+
+// waitStored waits until the stored draft holds want (a JSON fragment such as `"amount":"100"`).
+func waitStored(t testing.TB, ctx context.Context, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		text, err := storedDraft(ctx)
+		if err != nil {
+			t.Fatalf("reading local storage: %v", err)
+		}
+		if strings.Contains(text, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("local storage holds %q, want it to hold %s", text, want)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// reopen loads url afresh (not a fragment change within the page) and waits until the page is live.
+func reopen(t testing.TB, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Run(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url)); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	waitLive(t, ctx)
+}
+
+func waitLive(t testing.TB, ctx context.Context) {
+	t.Helper()
+	if err := waitWasm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Run(ctx, chromedp.WaitVisible(`.calc[data-live="true"]`, chromedp.ByQuery)); err != nil {
+		t.Fatalf("the page did not go live: %v", err)
+	}
+}
+
+func inputValue(t testing.TB, ctx context.Context, id string) string {
+	t.Helper()
+	var v string
+	if err := chromedp.Run(ctx, chromedp.Value("#"+id, &v, chromedp.ByQuery)); err != nil {
+		t.Fatalf("reading #%s: %v", id, err)
+	}
+	return v
+}
+
+func pageURL(t testing.TB, ctx context.Context) string {
+	t.Helper()
+	var u string
+	if err := chromedp.Run(ctx, chromedp.Location(&u)); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// siteBase returns the page's address without query and fragment.
+func siteBase(t testing.TB, ctx context.Context) string {
+	u := pageURL(t, ctx)
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return u
+}
+
+func TestBrowserPersistReloadRestoresTheDraft(t *testing.T) {
+	ctx := openPage(t, "")
+	d := draftFromSet(defaultSet())
+	if err := typeInto(ctx, "amount", "100"); err != nil {
+		t.Fatal(err)
+	}
+	d.amount = "100"
+	waitFigures(t, ctx, "amount 100", expectFigures(t, d))
+	// Text the engine refuses is kept too: it is the user's, not yet a figure. The figures stay
+	// those of "1.7", the last text on the way that worked.
+	if err := typeInto(ctx, "s2-l1-apr", "1.7x"); err != nil {
+		t.Fatal(err)
+	}
+	l := d.scenarios[2].layers[1]
+	l.aprPct = "1.7"
+	d = d.withScenario(2, d.scenarios[2].withLayer(1, l))
+	want := expectFigures(t, d)
+	waitStored(t, ctx, `"apr":"1.7x"`)
+
+	if err := chromedp.Run(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitLive(t, ctx)
+	if got := inputValue(t, ctx, "amount"); got != "100" {
+		t.Errorf("amount after a reload = %q, want %q", got, "100")
+	}
+	if got := inputValue(t, ctx, "s2-l1-apr"); got != "1.7x" {
+		t.Errorf("Aave APR after a reload = %q, want the typed %q", got, "1.7x")
+	}
+	// The figures are the last input that worked, marked stale.
+	waitFigures(t, ctx, "after a reload", want)
+	var stale string
+	if err := chromedp.Run(ctx, chromedp.AttributeValue("#results", "data-stale", &stale, nil, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	if stale != "true" {
+		t.Errorf("results after a reload with a refused APR: data-stale = %q, want true", stale)
+	}
+
+	// Without a link in the address, the stored draft comes back too.
+	reopen(t, ctx, siteBase(t, ctx))
+	if got := inputValue(t, ctx, "s2-l1-apr"); got != "1.7x" {
+		t.Errorf("Aave APR on a new visit = %q, want the typed %q", got, "1.7x")
+	}
+	if got := inputValue(t, ctx, "amount"); got != "100" {
+		t.Errorf("amount on a new visit = %q, want %q", got, "100")
+	}
+}
+
+// plainFileLink returns the #s= link of a scenario file, as someone might build it by hand.
+func plainFileLink(doc string) string {
+	return "#" + calc.LinkPlain + base64.RawURLEncoding.EncodeToString([]byte(doc))
+}
+
+const linkedSetJSON = `{"version":1,"title":"From a link","amount":"5","days":730,"scenarios":[
+ {"name":"Lido only","layers":[{"name":"Lido","apr":"3.1","fee":"10"}]},
+ {"name":"Lido and EigenLayer","layers":[{"name":"Lido","apr":"3.1","fee":"10"},{"name":"EigenLayer","apr":"2","risk_probability":"1","risk_loss":"20"}]}]}`
+
+func TestBrowserPersistLinkWinsAndOffersTheStoredDraft(t *testing.T) {
+	ctx := openPage(t, "")
+	stored := draftFromSet(defaultSet())
+	if err := typeInto(ctx, "amount", "100"); err != nil {
+		t.Fatal(err)
+	}
+	stored.amount = "100"
+	waitFigures(t, ctx, "amount 100", expectFigures(t, stored))
+	waitStored(t, ctx, `"amount":"100"`)
+
+	reopen(t, ctx, siteBase(t, ctx)+plainFileLink(linkedSetJSON))
+	set, err := calc.Parse([]byte(linkedSetJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFigures(t, ctx, "the link's scenarios", expectFigures(t, draftFromSet(set)))
+	if err := chromedp.Run(ctx, chromedp.WaitVisible("#saved-offer", chromedp.ByQuery)); err != nil {
+		t.Fatalf("no offer to restore the stored scenarios: %v", err)
+	}
+	var offer string
+	chromedp.Run(ctx, chromedp.Text("#saved-offer", &offer, chromedp.ByQuery))
+	if !strings.Contains(offer, "unsaved scenarios from your last visit") {
+		t.Errorf("the offer says %q, want it to name the unsaved scenarios from the last visit", offer)
+	}
+	// The offer stands: the link's scenarios are not written over the stored ones meanwhile.
+	time.Sleep(saveDelay + 300*time.Millisecond)
+	waitStored(t, ctx, `"amount":"100"`)
+
+	if err := chromedp.Run(ctx, chromedp.Click("#restore-saved", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	waitFigures(t, ctx, "restored", expectFigures(t, stored))
+	if got := inputValue(t, ctx, "amount"); got != "100" {
+		t.Errorf("amount after Restore = %q, want %q", got, "100")
+	}
+	var offers int
+	chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll("#saved-offer").length`, &offers))
+	if offers != 0 {
+		t.Errorf("the offer is still shown after Restore")
+	}
+}
+
+func TestBrowserPersistDamagedStorageOpensTheExamples(t *testing.T) {
+	ctx := openPage(t, "")
+	if err := chromedp.Run(ctx, chromedp.Evaluate(
+		fmt.Sprintf(`localStorage.setItem(%q, "{not json")`, draftStorageKey), nil)); err != nil {
+		t.Fatal(err)
+	}
+	reopen(t, ctx, siteBase(t, ctx))
+	if err := chromedp.Run(ctx, chromedp.WaitVisible("#storage-problem", chromedp.ByQuery)); err != nil {
+		t.Fatalf("no notice about the damaged storage: %v", err)
+	}
+	waitFigures(t, ctx, "damaged storage", expectFigures(t, draftFromSet(defaultSet())))
+}
+
+func TestBrowserPersistWidgetLeavesStorageAlone(t *testing.T) {
+	ctx := openPage(t, "")
+	if err := typeInto(ctx, "amount", "100"); err != nil {
+		t.Fatal(err)
+	}
+	waitStored(t, ctx, `"amount":"100"`)
+	before, _ := storedDraft(ctx)
+
+	reopen(t, ctx, siteBase(t, ctx)+"?embed=1")
+	// The widget shows the examples, not the full calculator's stored work.
+	waitFigures(t, ctx, "widget", expectFigures(t, draftFromSet(defaultSet())))
+	if err := typeInto(ctx, "amount", "7"); err != nil {
+		t.Fatal(err)
+	}
+	d := draftFromSet(defaultSet())
+	d.amount = "7"
+	waitFigures(t, ctx, "widget amount 7", expectFigures(t, d))
+	time.Sleep(saveDelay + 300*time.Millisecond)
+	if after, _ := storedDraft(ctx); after != before {
+		t.Errorf("the widget changed the stored draft to %q", after)
+	}
+}
+
+func TestBrowserShareCopyLinkOpensTheSameFigures(t *testing.T) {
+	ctx := openPage(t, "")
+	origin := strings.TrimSuffix(siteBase(t, ctx), "/")
+	// With the clipboard granted, the copy lands there; should the browser still refuse, the
+	// link is read from the field the page then shows it in.
+	chromedp.Run(ctx, browser.GrantPermissions([]browser.PermissionType{
+		browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite,
+	}).WithOrigin(origin))
+	var historyBefore int
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`history.length`, &historyBefore)); err != nil {
+		t.Fatal(err)
+	}
+	d := draftFromSet(defaultSet())
+	for _, amount := range []string{"4", "42"} {
+		if err := typeInto(ctx, "amount", amount); err != nil {
+			t.Fatal(err)
+		}
+		d.amount = amount
+		waitFigures(t, ctx, "amount "+amount, expectFigures(t, d))
+		if err := chromedp.Run(ctx, chromedp.Poll(`location.hash.startsWith("#z=")`, nil,
+			chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+			t.Fatalf("no #z= link in the address: %v", err)
+		}
+	}
+	// The link replaces the history entry: Back leaves the page rather than undoing keystrokes.
+	var historyAfter int
+	chromedp.Run(ctx, chromedp.Evaluate(`history.length`, &historyAfter))
+	if historyAfter != historyBefore {
+		t.Errorf("history.length = %d after edits, want %d: the link must be written with replaceState", historyAfter, historyBefore)
+	}
+
+	if err := chromedp.Run(ctx, chromedp.Click("#copy-link", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	var status string
+	if err := chromedp.Run(ctx, chromedp.Poll(`document.getElementById("copy-link-status").textContent`, &status,
+		chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+		t.Fatalf("no status after copying: %v", err)
+	}
+	var link string
+	if status == "Copied." {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`navigator.clipboard.readText()`, &link,
+			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })); err != nil {
+			t.Fatalf("reading the clipboard: %v", err)
+		}
+	} else {
+		link = inputValue(t, ctx, "share-url")
+	}
+	if !strings.HasPrefix(link, siteBase(t, ctx)) || !strings.Contains(link, "#z=") {
+		t.Fatalf("copied link = %q, want the page's address with a #z= link", link)
+	}
+	// Once the typing rests, the address bar holds the same link.
+	if err := chromedp.Run(ctx, chromedp.Poll(fmt.Sprintf(`location.href === %q`, link), nil,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("copied link = %q, the address bar holds %q", link, pageURL(t, ctx))
+	}
+
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	if err := chromedp.Run(tab, chromedp.Navigate(link)); err != nil {
+		t.Fatal(err)
+	}
+	waitLive(t, tab)
+	waitFigures(t, tab, "the copied link in a new tab", expectFigures(t, d))
+}
+
+func writeTemp(t testing.TB, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+const badImportJSON = `{"version":1,"amount":"-1","days":0,"scenarios":[{"name":"","layers":[{"name":"Lido","apr":"abc"}]}]}`
+
+func TestBrowserImportShowsEveryProblemAndKeepsTheWork(t *testing.T) {
+	ctx := openPage(t, "")
+	d := draftFromSet(defaultSet())
+	if err := typeInto(ctx, "amount", "100"); err != nil {
+		t.Fatal(err)
+	}
+	d.amount = "100"
+	mine := expectFigures(t, d)
+	waitFigures(t, ctx, "amount 100", mine)
+
+	if err := chromedp.Run(ctx, chromedp.SetUploadFiles("#import-file",
+		[]string{writeTemp(t, "bad.json", badImportJSON)}, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Run(ctx, chromedp.WaitVisible("#import-problems", chromedp.ByQuery)); err != nil {
+		t.Fatalf("no problems listed for a bad file: %v", err)
+	}
+	var listed []string
+	chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll("#import-problems li")].map(li => li.textContent)`, &listed))
+	_, err := calc.Parse([]byte(badImportJSON))
+	var want []string
+	for _, fe := range calc.FieldErrors(err) {
+		want = append(want, fe.Error())
+	}
+	if len(want) < 3 || strings.Join(listed, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems listed = %q, want the engine's %q", listed, want)
+	}
+	waitFigures(t, ctx, "after a bad file", mine)
+	if got := inputValue(t, ctx, "amount"); got != "100" {
+		t.Errorf("amount after a bad file = %q, want %q", got, "100")
+	}
+
+	if err := chromedp.Run(ctx, chromedp.SetUploadFiles("#import-file",
+		[]string{writeTemp(t, "good.json", linkedSetJSON)}, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	set, _ := calc.Parse([]byte(linkedSetJSON))
+	waitFigures(t, ctx, "the opened file", expectFigures(t, draftFromSet(set)))
+	var problems int
+	chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll("#import-problems").length`, &problems))
+	if problems != 0 {
+		t.Errorf("the bad file's problems are still listed after a good file")
+	}
+
+	if err := chromedp.Run(ctx, chromedp.Click("#undo-import", chromedp.ByQuery)); err != nil {
+		t.Fatalf("no Undo import: %v", err)
+	}
+	waitFigures(t, ctx, "undone", mine)
+}
+
+// waitDownload waits until dir holds the finished file name and returns its bytes.
+func waitDownload(t testing.TB, dir, name string) []byte {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err == nil && len(data) > 0 {
+			if _, err := os.Stat(filepath.Join(dir, name+".crdownload")); os.IsNotExist(err) {
+				return data
+			}
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(dir)
+			t.Fatalf("no download %s in %s (it holds %v)", name, dir, entries)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func TestBrowserExportFilesAreWhatEvalReads(t *testing.T) {
+	ctx := openPage(t, "?theme=light")
+	dir := t.TempDir()
+	if err := chromedp.Run(ctx, browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).
+		WithDownloadPath(dir)); err != nil {
+		t.Fatal(err)
+	}
+	d := draftFromSet(defaultSet())
+	if err := typeInto(ctx, "amount", "12.5"); err != nil {
+		t.Fatal(err)
+	}
+	d.amount = "12.5"
+	waitFigures(t, ctx, "amount 12.5", expectFigures(t, d))
+
+	if err := chromedp.Run(ctx, chromedp.Click("#export-scenarios", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	file := waitDownload(t, dir, scenarioFileName)
+	set, err := calc.Parse(file)
+	if err != nil {
+		t.Fatalf("the downloaded scenario file does not parse: %v", err)
+	}
+	want, _ := calc.Parse(d.scenarioFile())
+	if a, b := mustJSON(t, set), mustJSON(t, want); !bytes.Equal(a, b) {
+		t.Errorf("downloaded scenario file = %s, want %s", a, b)
+	}
+
+	if err := chromedp.Run(ctx, chromedp.Click("#export-results", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	results := waitDownload(t, dir, resultsFileName)
+	var stdout, stderr bytes.Buffer
+	if code := runEval([]string{filepath.Join(dir, scenarioFileName)}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("runEval(the downloaded file) = %d: %s", code, stderr.String())
+	}
+	if !bytes.Equal(results, stdout.Bytes()) {
+		t.Errorf("downloaded results differ from eval's:\n%s\nwant\n%s", results, stdout.Bytes())
+	}
+
+	if err := chromedp.Run(ctx, chromedp.Click("#export-csv", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	table := waitDownload(t, dir, seriesFileName)
+	if !bytes.HasPrefix(table, []byte("\uFEFF")) {
+		t.Errorf("the CSV has no byte order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(table, []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatalf("encoding/csv cannot read the downloaded CSV: %v", err)
+	}
+	r, err := calc.Evaluate(want, calc.Options{Series: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != want.Days+1 {
+		t.Fatalf("the CSV has %d rows, want a header and %d days", len(rows), want.Days)
+	}
+	columns := 2
+	if want.Price.Sign() > 0 {
+		columns = 4
+	}
+	last := rows[len(rows)-1]
+	if last[0] != fmt.Sprint(want.Days) {
+		t.Errorf("the last row is day %s, want %d", last[0], want.Days)
+	}
+	for i, sr := range r.Scenarios {
+		if got := rows[0][1+columns*i]; got != sr.Name+" ("+want.Asset+")" {
+			t.Errorf("header of scenario %d = %q, want %q", i, got, sr.Name+" ("+want.Asset+")")
+		}
+		if got, w := last[1+columns*i], calc.FormatAmount(sr.Series[len(sr.Series)-1].Value); got != w {
+			t.Errorf("last day of scenario %d = %s, want %s", i, got, w)
+		}
+	}
+	if !bytes.Equal(table, calc.SeriesCSV(want, r)) {
+		t.Errorf("the downloaded CSV differs from calc.SeriesCSV of the same scenarios")
+	}
+}
+
+func mustJSON(t testing.TB, s calc.Set) []byte {
+	t.Helper()
+	b, err := s.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -1,0 +1,45 @@
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// buildVersionEnv is the name the handler gives the build's version in its Env (versionEnv in
+// handler.go, which only the native build sees); the page reads it with app.Getenv.
+const buildVersionEnv = "RESTAKE_VERSION"
+
+// updateNotice says, quietly, that a new version of the calculator has been downloaded in the
+// background, and reloads into it when asked. Reloading keeps the work: the draft is stored and
+// the address holds the link.
+type updateNotice struct {
+	app.Compo
+
+	available bool
+}
+
+func newUpdateNotice() *updateNotice {
+	return &updateNotice{}
+}
+
+func (u *updateNotice) OnMount(ctx app.Context) {
+	u.available = ctx.AppUpdateAvailable()
+}
+
+func (u *updateNotice) OnAppUpdate(ctx app.Context) {
+	u.available = ctx.AppUpdateAvailable()
+}
+
+func (u *updateNotice) Render() app.UI {
+	version := app.Getenv(buildVersionEnv)
+	return app.Div().Class("update-notice").DataSet("version", version).Body(
+		app.If(u.available, func() app.UI {
+			return app.P().ID("update-available").Role("status").Body(
+				app.Text("An update of the calculator is available. "),
+				app.Button().Type("button").ID("update-reload").Class("link").
+					Text("Reload").OnClick(u.onReload),
+			)
+		}),
+	)
+}
+
+func (u *updateNotice) onReload(ctx app.Context, e app.Event) {
+	ctx.Reload()
+}
