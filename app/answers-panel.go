@@ -22,6 +22,8 @@ type answersPanel struct {
 	Ibudgets        []calc.RiskBudget // for the scenarios after the first, in order
 	IbudgetsWorking bool              // the risk budgets of the input on screen are being worked out
 	Icadences       map[[2]int]cadenceAnswer
+	IaskBudgets     bool // the risk budgets of the input on screen wait for the user to ask
+	IonAskBudgets   func(ctx app.Context)
 	Istale          bool
 	IonFindCadence  func(ctx app.Context, scenario, layer int)
 	IonUseCadence   func(ctx app.Context, scenario, layer, everyDays int)
@@ -55,6 +57,18 @@ func (a *answersPanel) BudgetsWorking(v bool) *answersPanel {
 
 func (a *answersPanel) Cadences(v map[[2]int]cadenceAnswer) *answersPanel {
 	a.Icadences = v
+	return a
+}
+
+// AskBudgets says that the risk budgets of the input on screen are worked out only on request:
+// the set is so large that they would hold the page up for seconds.
+func (a *answersPanel) AskBudgets(v bool) *answersPanel {
+	a.IaskBudgets = v
+	return a
+}
+
+func (a *answersPanel) OnAskBudgets(h func(ctx app.Context)) *answersPanel {
+	a.IonAskBudgets = h
 	return a
 }
 
@@ -147,7 +161,7 @@ func (a *answersPanel) budget(i int) app.UI {
 	return app.Div().Class("risk-budget-box").Aria("live", "polite").Body(
 		app.If(rb != nil, func() app.UI {
 			class := "risk-budget"
-			if a.IbudgetsWorking {
+			if a.IbudgetsWorking || a.IaskBudgets {
 				class += " stale"
 			}
 			return app.P().Class(class).
@@ -156,8 +170,18 @@ func (a *answersPanel) budget(i int) app.UI {
 		}),
 		app.If(a.IbudgetsWorking, func() app.UI {
 			return app.P().Class("working").Text("Working out the risk the extra yield pays for…")
+		}).ElseIf(a.IaskBudgets && i == 1, func() app.UI {
+			return app.Button().Type("button").ID("answers-ask-budgets").Class("link").
+				Text("Work out the risk the extra yield pays for (a few seconds for scenarios this long)").
+				OnClick(a.onAskBudgets)
 		}),
 	)
+}
+
+func (a *answersPanel) onAskBudgets(ctx app.Context, e app.Event) {
+	if a.IonAskBudgets != nil {
+		a.IonAskBudgets(ctx)
+	}
 }
 
 // breakEvenText says from which day a scenario stays ahead of the first one, named first.

@@ -197,6 +197,27 @@ func TestAnswersPanelMarksWhatIsPending(t *testing.T) {
 	}
 }
 
+// TestAnswersPanelAsksBeforeSlowBudgets: for a set too slow to work out unasked, older budgets
+// are marked and a button asks for new ones.
+func TestAnswersPanelAsksBeforeSlowBudgets(t *testing.T) {
+	set := defaultSet()
+	res, err := calc.Evaluate(set, calc.Options{BreakEven: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	budgets, err := calc.RiskBudgets(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := renderAnswers(t, newAnswersPanel().Set(set).Results(res).Budgets(budgets).AskBudgets(true))
+	if n := strings.Count(html, `id="answers-ask-budgets"`); n != 1 {
+		t.Errorf("%d buttons to work out the risk budgets, want 1", n)
+	}
+	if n := strings.Count(html, `class="risk-budget stale"`); n != len(budgets) {
+		t.Errorf("%d risk budgets marked out of date, want all %d", n, len(budgets))
+	}
+}
+
 // TestResultsTableExplainsEveryFigureAndConvertsAPR: with an explainer on the page, every figure
 // has a button named after it; the APR of the first layer is turned into an APY once.
 func TestResultsTableExplainsEveryFigureAndConvertsAPR(t *testing.T) {

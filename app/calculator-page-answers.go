@@ -19,12 +19,17 @@ type pageAnswers struct {
 	key      string            // the scenario file the risk budgets are of
 	budgets  []calc.RiskBudget // for the scenarios after the first
 	working  bool              // the risk budgets of the input on screen are being worked out
+	onAsk    bool              // the set is too slow to work them out unasked: a button asks
 	changes  int               // counts the results, so that only the latest's budgets are worked out
 	cadences map[[2]int]cadenceAnswer
 }
 
-// answersDelay is how long the input must rest before the risk budgets are worked out.
-const answersDelay = 500 * time.Millisecond
+const (
+	// answersDelay is how long the input must rest before the risk budgets are worked out.
+	answersDelay = 500 * time.Millisecond
+	// slowAnswers is an evaluation after which the risk budgets are worked out only on request.
+	slowAnswers = 50 * time.Millisecond
+)
 
 // answersSection is the panel of answers, a frame behind the results table like the views below it.
 func (p *calculatorPage) answersSection() app.UI {
@@ -36,6 +41,8 @@ func (p *calculatorPage) answersSection() app.UI {
 			Budgets(p.answers.budgets).
 			BudgetsWorking(p.answers.working).
 			Cadences(p.answers.cadences).
+			AskBudgets(p.answers.onAsk).
+			OnAskBudgets(p.onAskBudgets).
 			Stale(p.stale).
 			OnFindCadence(p.onFindCadence).
 			OnUseCadence(p.onUseCadence),
@@ -53,7 +60,7 @@ func (p *calculatorPage) updateAnswers() {
 	}
 	if !p.live {
 		if !app.IsClient {
-			p.workOutAnswers()
+			p.workOutAnswers(false)
 		}
 		return
 	}
@@ -61,7 +68,7 @@ func (p *calculatorPage) updateAnswers() {
 	change := p.answers.changes
 	p.mountCtx.After(answersDelay, func(ctx app.Context) {
 		if change == p.answers.changes {
-			p.workOutAnswers()
+			p.workOutAnswers(false)
 		}
 	})
 }
@@ -70,7 +77,7 @@ func (p *calculatorPage) updateAnswers() {
 // those of the same scenarios, and drops the claim intervals found for other scenarios. In the
 // browser each scenario's budget takes a frame of its own, so that the page stays responsive;
 // a change in between starts over.
-func (p *calculatorPage) workOutAnswers() {
+func (p *calculatorPage) workOutAnswers(asked bool) {
 	if p.embed.widget {
 		p.answers.working = false
 		return
@@ -86,7 +93,13 @@ func (p *calculatorPage) workOutAnswers() {
 		}
 	}
 	if key == p.answers.key {
-		p.answers.working = false
+		p.answers.working, p.answers.onAsk = false, false
+		return
+	}
+	// A scenario's budget costs some 13 evaluations of it: after a slow evaluation it would
+	// hold the page up for seconds, so the budgets wait for the user to ask.
+	if p.live && !asked && p.evalCost >= slowAnswers {
+		p.answers.working, p.answers.onAsk = false, true
 		return
 	}
 	change := p.answers.changes
@@ -97,7 +110,7 @@ func (p *calculatorPage) workOutAnswers() {
 			return
 		}
 		if i >= len(set.Scenarios) {
-			p.answers.key, p.answers.budgets, p.answers.working = key, budgets, false
+			p.answers.key, p.answers.budgets, p.answers.working, p.answers.onAsk = key, budgets, false, false
 			return
 		}
 		if rb, err := riskBudget(set, i); err == nil {
@@ -110,6 +123,17 @@ func (p *calculatorPage) workOutAnswers() {
 		p.mountCtx.After(time.Millisecond, func(ctx app.Context) { step(i + 1) })
 	}
 	step(1)
+}
+
+// onAskBudgets works out the risk budgets of a set too slow to work them out unasked.
+func (p *calculatorPage) onAskBudgets(ctx app.Context) {
+	p.answers.working = true
+	change := p.answers.changes
+	ctx.After(cadenceDelay, func(ctx app.Context) {
+		if change == p.answers.changes {
+			p.workOutAnswers(true)
+		}
+	})
 }
 
 // riskBudget returns the risk budget of scenario i against the first: the same as
