@@ -218,6 +218,28 @@ func TestAnswersPanelAsksBeforeSlowBudgets(t *testing.T) {
 	}
 }
 
+func TestBudgetsAreSlow(t *testing.T) {
+	long := func(days int) calc.Set {
+		s := heavySet()
+		s.Days = days
+		return s
+	}
+	for _, tt := range []struct {
+		name string
+		set  calc.Set
+		want bool
+	}{
+		{"the defaults: (1 + 3) layers × 3650 days", defaultSet(), false},
+		{"eight and eight layers over 3650 days: 58,400", long(3650), false},
+		{"eight and eight layers over 3751 days: 60,016", long(3751), true},
+		{"the heaviest set: 16 × 36500", heavySet(), true},
+	} {
+		if got := budgetsAreSlow(tt.set); got != tt.want {
+			t.Errorf("budgetsAreSlow(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 // TestResultsTableExplainsEveryFigureAndConvertsAPR: with an explainer on the page, every figure
 // has a button named after it; the APR of the first layer is turned into an APY once.
 func TestResultsTableExplainsEveryFigureAndConvertsAPR(t *testing.T) {

@@ -27,8 +27,10 @@ type pageAnswers struct {
 const (
 	// answersDelay is how long the input must rest before the risk budgets are worked out.
 	answersDelay = 500 * time.Millisecond
-	// slowAnswers is an evaluation after which the risk budgets are worked out only on request.
-	slowAnswers = 50 * time.Millisecond
+	// askBudgetsLayerDays is the largest scenario pair, in layers times days, whose risk budget
+	// is worked out unasked: some 27 runs of it, about half a second in a phone's browser.
+	// The defaults are 14,600; two stacks of eight layers over ten years are 58,400.
+	askBudgetsLayerDays = 60_000
 )
 
 // answersSection is the panel of answers, a frame behind the results table like the views below it.
@@ -96,9 +98,8 @@ func (p *calculatorPage) workOutAnswers(asked bool) {
 		p.answers.working, p.answers.onAsk = false, false
 		return
 	}
-	// A scenario's budget costs some 13 evaluations of it: after a slow evaluation it would
-	// hold the page up for seconds, so the budgets wait for the user to ask.
-	if p.live && !asked && p.evalCost >= slowAnswers {
+	// Budgets that would hold the page up for seconds wait for the user to ask.
+	if p.live && !asked && budgetsAreSlow(set) {
 		p.answers.working, p.answers.onAsk = false, true
 		return
 	}
@@ -134,6 +135,20 @@ func (p *calculatorPage) onAskBudgets(ctx app.Context) {
 			p.workOutAnswers(true)
 		}
 	})
+}
+
+// budgetsAreSlow says whether some scenario's risk budget takes so long to work out that the
+// page would stop answering: more than askBudgetsLayerDays with the first scenario.
+func budgetsAreSlow(set calc.Set) bool {
+	if len(set.Scenarios) == 0 {
+		return false
+	}
+	for _, sc := range set.Scenarios[1:] {
+		if (len(set.Scenarios[0].Layers)+len(sc.Layers))*set.Days > askBudgetsLayerDays {
+			return true
+		}
+	}
+	return false
 }
 
 // riskBudget returns the risk budget of scenario i against the first: the same as
