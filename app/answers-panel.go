@@ -124,6 +124,9 @@ func (a *answersPanel) scenario(i int) app.UI {
 			app.Span().Class("scenario-number").Text(fmt.Sprint(i+1)),
 			app.Text(" "+r.Name),
 		),
+		app.If(i == 0, func() app.UI {
+			return app.P().Class("answer-base").Text("The scenario the others are measured against.")
+		}),
 		app.If(i > 0, func() app.UI {
 			return app.Div().Body(
 				app.P().Class("break-even").
@@ -203,7 +206,7 @@ func riskBudgetText(rb calc.RiskBudget, first string) string {
 	case rb.Unbounded:
 		return "The extra yield keeps it ahead of " + first + " even with a total loss every year."
 	}
-	return fmt.Sprintf("The extra yield pays for a total loss of the whole stack up to once in %s years (%s %% a year).",
+	return fmt.Sprintf("The extra yield pays for a total loss of the whole stack up to once in %s years (%s\u00a0%% a year).",
 		rb.OnceInYears.StringFixed(1), rb.ProbabilityPercent.StringFixed(2))
 }
 

@@ -37,10 +37,10 @@ var riskBudgetTextTests = []struct {
 }{
 	// 100 / 2.666666 = 37.50001: once in 37.5 years, 2.67 % a year.
 	{calc.RiskBudget{Scenario: 1, ProbabilityPercent: mustDecimal("2.666666"), OnceInYears: mustDecimal("37.5")},
-		"The extra yield pays for a total loss of the whole stack up to once in 37.5 years (2.67 % a year)."},
+		"The extra yield pays for a total loss of the whole stack up to once in 37.5 years (2.67\u00a0% a year)."},
 	// 100 / 0.5 = 200 years; whole numbers keep one place.
 	{calc.RiskBudget{Scenario: 2, ProbabilityPercent: mustDecimal("0.5"), OnceInYears: mustDecimal("200")},
-		"The extra yield pays for a total loss of the whole stack up to once in 200.0 years (0.50 % a year)."},
+		"The extra yield pays for a total loss of the whole stack up to once in 200.0 years (0.50\u00a0% a year)."},
 	{calc.RiskBudget{Scenario: 1, None: true, ProbabilityPercent: mustDecimal("0"), OnceInYears: mustDecimal("0")},
 		"Its risk-adjusted result is not above Staking's: the extra layers pay for no extra risk."},
 	{calc.RiskBudget{Scenario: 1, Unbounded: true, ProbabilityPercent: mustDecimal("100"), OnceInYears: mustDecimal("1")},

@@ -251,9 +251,6 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 			app.If(best, func() app.UI {
 				return app.Span().Class("best-mark").Text("best")
 			}),
-			app.If(i > 0, func() app.UI {
-				return app.Span().Class("delta").Text(deltaText(row.kind, values[0], v, t.unit(row.kind), row.kind != fiatFigure || t.hasFiat()))
-			}),
 			app.If(t.IonExplain != nil, func() app.UI {
 				return app.Button().Type("button").Class("explain-figure").
 					ID(fmt.Sprintf("explain-s%d-%s", i, row.field)).
@@ -261,6 +258,9 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 					Title("How this figure is worked out").
 					Text("?").
 					OnClick(t.onExplain(i, row.field))
+			}),
+			app.If(i > 0, func() app.UI {
+				return app.Span().Class("delta").Text(deltaText(row.kind, values[0], v, t.unit(row.kind), row.kind != fiatFigure || t.hasFiat()))
 			}),
 		)
 }
