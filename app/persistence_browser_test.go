@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"restakecalc/calc"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -208,6 +210,66 @@ func TestBrowserPersistDamagedStorageOpensTheExamples(t *testing.T) {
 		t.Fatalf("no notice about the damaged storage: %v", err)
 	}
 	waitFigures(t, ctx, "damaged storage", expectFigures(t, draftFromSet(defaultSet())))
+}
+
+// brokenStorages replace the browser's local storage before the page runs. (Storage disabled
+// outright, where merely reading window.localStorage throws, stops go-app itself before the
+// page starts: go-app reads it at start-up.)
+var brokenStorages = []struct {
+	name   string
+	script string
+	want   string // in the notice
+}{
+	// Storage full: reading works, every write throws.
+	{"full", `(() => {
+		const real = window.localStorage;
+		const full = {
+			get length() { return real.length; },
+			key: (i) => real.key(i),
+			getItem: (k) => real.getItem(k),
+			removeItem: (k) => real.removeItem(k),
+			clear: () => real.clear(),
+			setItem() { throw new DOMException("quota exceeded", "QuotaExceededError"); },
+		};
+		Object.defineProperty(window, "localStorage", {get() { return full; }});
+	})();`, "could not be saved"},
+}
+
+func TestBrowserPersistBrokenStorageNeverCrashes(t *testing.T) {
+	dir := siteDir(t)
+	for _, tt := range brokenStorages {
+		t.Run(tt.name, func(t *testing.T) {
+			base, _ := serveSite(t, dir, "/")
+			ctx := newBrowser(t)
+			if err := chromedp.Run(ctx,
+				chromedp.ActionFunc(func(ctx context.Context) error {
+					_, err := page.AddScriptToEvaluateOnNewDocument(tt.script).Do(ctx)
+					return err
+				}),
+				chromedp.Navigate(base),
+			); err != nil {
+				t.Fatal(err)
+			}
+			waitLive(t, ctx)
+			d := draftFromSet(defaultSet())
+			waitFigures(t, ctx, "examples", expectFigures(t, d))
+			if err := typeInto(ctx, "amount", "100"); err != nil {
+				t.Fatal(err)
+			}
+			d.amount = "100"
+			waitFigures(t, ctx, "amount 100", expectFigures(t, d))
+			var notice string
+			if err := chromedp.Run(ctx,
+				chromedp.WaitVisible("#storage-problem", chromedp.ByQuery),
+				chromedp.Text("#storage-problem", &notice, chromedp.ByQuery),
+			); err != nil {
+				t.Fatalf("no notice that the work is not kept: %v", err)
+			}
+			if !strings.Contains(notice, tt.want) {
+				t.Errorf("notice = %q, want it to say %q", notice, tt.want)
+			}
+		})
+	}
 }
 
 func TestBrowserPersistWidgetLeavesStorageAlone(t *testing.T) {
@@ -464,4 +526,95 @@ func mustJSON(t testing.TB, s calc.Set) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestBrowserPersistUpdateNoticeReloadsIntoTheNewBuild publishes a new build over a site a page
+// has open: the page says quietly that an update is there, and its Reload runs the new build
+// with the user's work still on screen.
+func TestBrowserPersistUpdateNoticeReloadsIntoTheNewBuild(t *testing.T) {
+	dir := siteDir(t)
+	site := filepath.Join(t.TempDir(), "site")
+	files, err := listFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := copyFile(filepath.Join(dir, f), filepath.Join(site, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base, _ := serveSite(t, site, "/")
+	ctx := newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.Navigate(base)); err != nil {
+		t.Fatal(err)
+	}
+	waitLive(t, ctx)
+	if err := waitOffline(ctx); err != nil {
+		t.Fatalf("the service worker never took over: %v", err)
+	}
+	d := draftFromSet(defaultSet())
+	if err := typeInto(ctx, "amount", "100"); err != nil {
+		t.Fatal(err)
+	}
+	d.amount = "100"
+	waitFigures(t, ctx, "amount 100", expectFigures(t, d))
+	waitStored(t, ctx, `"amount":"100"`)
+	var shown int
+	chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll("#update-available").length`, &shown))
+	if shown != 0 {
+		t.Errorf("the update notice shows before there is an update")
+	}
+
+	m := regexp.MustCompile(`const cacheName = "app-" \+ "([^"]+)";`).FindSubmatch(
+		[]byte(readFile(t, filepath.Join(site, "app-worker.js"))))
+	if m == nil {
+		t.Fatalf("app-worker.js names no cache")
+	}
+	oldVersion := string(m[1])
+	newVersion := oldVersion + "-next"
+	for _, f := range []string{"app-worker.js", "app.js"} {
+		name := filepath.Join(site, f)
+		data := strings.ReplaceAll(readFile(t, name), oldVersion, newVersion)
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(name + ".br")
+		os.Remove(name + ".gz")
+	}
+	// The browser looks for a new worker when a page of the site loads.
+	if err := chromedp.Run(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitLive(t, ctx)
+	if err := chromedp.Run(ctx, chromedp.WaitVisible("#update-available", chromedp.ByQuery)); err != nil {
+		t.Fatalf("no update notice after a new build: %v", err)
+	}
+	var version string
+	chromedp.Run(ctx, chromedp.Evaluate(`goappGetenv("`+versionEnv+`")`, &version))
+	if version != oldVersion {
+		t.Errorf("before the reload the page runs %q, want the old build's %q", version, oldVersion)
+	}
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`window.beforeReload = true`, nil),
+		chromedp.Click("#update-reload", chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for version != newVersion {
+		// The page goes away under the question while it reloads: ask again.
+		version = ""
+		chromedp.Run(ctx, chromedp.Evaluate(
+			`!window.beforeReload && typeof goappGetenv === "function" ? goappGetenv("`+versionEnv+`") : ""`, &version))
+		if time.Now().After(deadline) {
+			t.Fatalf("after Reload the page runs %q, want the new build %q", version, newVersion)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	waitLive(t, ctx)
+	chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll("#update-available").length`, &shown))
+	if shown != 0 {
+		t.Errorf("the update notice still shows in the new build")
+	}
+	waitFigures(t, ctx, "the work after the update", expectFigures(t, d))
 }

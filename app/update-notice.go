@@ -20,11 +20,46 @@ func newUpdateNotice() *updateNotice {
 }
 
 func (u *updateNotice) OnMount(ctx app.Context) {
-	u.available = ctx.AppUpdateAvailable()
+	u.check(ctx)
 }
 
 func (u *updateNotice) OnAppUpdate(ctx app.Context) {
-	u.available = ctx.AppUpdateAvailable()
+	u.check(ctx)
+}
+
+// check tells a new build from the first install: go-app reports both as an update (the site's
+// worker takes control of the page it installs from), but only a new build replaces the cache
+// named after the version this page runs ("app-" + version, in app-worker.js).
+func (u *updateNotice) check(ctx app.Context) {
+	if !ctx.AppUpdateAvailable() {
+		return
+	}
+	version := app.Getenv(buildVersionEnv)
+	caches := app.Window().Get("caches")
+	if version == "" || !caches.Truthy() {
+		u.available = true
+		return
+	}
+	var done, failed app.Func
+	release := func() {
+		done.Release()
+		failed.Release()
+	}
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		current := false
+		for i, keys := 0, args[0]; i < keys.Length(); i++ {
+			current = current || keys.Index(i).String() == "app-"+version
+		}
+		ctx.Dispatch(func(ctx app.Context) { u.available = !current })
+		release()
+		return nil
+	})
+	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { u.available = true })
+		release()
+		return nil
+	})
+	caches.Call("keys").Call("then", done, failed)
 }
 
 func (u *updateNotice) Render() app.UI {
