@@ -70,6 +70,7 @@ func newHandler(b build, webFiles []string) *app.Handler {
 		Version:               b.version,
 		Env:                   map[string]string{versionEnv: b.version, buildDateEnv: b.date},
 		ServiceWorkerTemplate: appWorkerJS,
+		RawHeaders:            []string{storageFallbackScript},
 	}
 	if b.wasmBytes > 0 {
 		h.WasmContentLength = strconv.FormatInt(b.wasmBytes, 10)
@@ -179,3 +180,20 @@ async function fetchWithCache(request) {
   return await fetch(request);
 }
 `
+
+// storageFallbackScript puts an in-memory stand-in where reading localStorage or sessionStorage
+// throws (storage switched off, or a widget in a frame whose browser blocks third-party storage).
+// go-app reads localStorage while it starts and stops the program when that throws; with the
+// stand-in the calculator runs and only forgets the work when the page closes. It runs in the
+// head, before app.js loads the program.
+const storageFallbackScript = `<script>
+for (const name of ["localStorage", "sessionStorage"]) {
+  try { window[name].getItem("restake-calc:probe"); } catch (e) {
+    const m = new Map();
+    const mem = {getItem: (k) => (m.has(k) ? m.get(k) : null), setItem: (k, v) => { m.set(k, String(v)); },
+      removeItem: (k) => { m.delete(k); }, clear: () => { m.clear(); }, key: (i) => [...m.keys()][i] ?? null,
+      get length() { return m.size; }};
+    try { Object.defineProperty(window, name, {value: mem, configurable: true}); } catch (e2) {}
+  }
+}
+</script>`
