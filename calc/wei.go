@@ -13,9 +13,6 @@ import (
 // 18 places is exactly a floor division in wei. Balances stay below about 1.22 * 10^48 wei (the
 // 10^30-unit limit plus one day's growth), which leaves room for every product below.
 
-// weiPerUnit is 10^18.
-var weiPerUnit = new(big.Int).Exp(big.NewInt(10), big.NewInt(MaxDecimals), nil)
-
 // maxGasWei is where gas amounts are capped inside the loop: more than any balance can reach, so
 // a larger gas changes no result (a claim is skipped, an exit pays the whole balance).
 var maxGasWei = new(uint256.Int).Lsh(uint256.NewInt(1), 200)
