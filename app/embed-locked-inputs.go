@@ -1,11 +1,6 @@
 package main
 
-import (
-	"strconv"
-	"strings"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // embedLockedInputs is what a visitor may change in a locked widget (?embed=1&lock=1): the
 // starting amount and the horizon. Everything else is the host's. The inputs keep the ids of
@@ -49,17 +44,7 @@ func (e *embedLockedInputs) Render() app.UI {
 				Value(d.days).Hint(horizonHint(d.days)).Error(e.Ierrors["days"]).
 				OnInput(e.onDays),
 		),
-		app.Div().Class("horizon-presets").Role("group").Aria("label", "Set the horizon to").Body(
-			app.Range(horizonPresets).Slice(func(i int) app.UI {
-				p := horizonPresets[i]
-				days := strconv.Itoa(p.days)
-				return app.Button().Type("button").Class("chip").
-					Aria("pressed", strings.TrimSpace(d.days) == days).
-					Title(days + " days").
-					Text(p.label).
-					OnClick(e.onPreset(days))
-			}),
-		),
+		horizonPresetButtons(d.days, e.onPreset),
 	)
 }
 

@@ -69,17 +69,7 @@ func (e *setEditor) Render() app.UI {
 			newTextField().ID("days").Label("Horizon").Unit("days").Whole().
 				Value(d.days).Hint(horizonHint(d.days)).Error(e.Ierrors["days"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.days = v })),
-			app.Div().Class("horizon-presets").Role("group").Aria("label", "Set the horizon to").Body(
-				app.Range(horizonPresets).Slice(func(i int) app.UI {
-					p := horizonPresets[i]
-					days := strconv.Itoa(p.days)
-					return app.Button().Type("button").Class("chip").
-						Aria("pressed", strings.TrimSpace(d.days) == days).
-						Title(days + " days").
-						Text(p.label).
-						OnClick(e.onPreset(days))
-				}),
-			),
+			horizonPresetButtons(d.days, e.onPreset),
 		),
 		app.Div().Class("field-row").Body(
 			newTextField().ID("price").Label("Price today").Unit(currency).SpokenUnit(currency+" per "+asset).Decimal().
@@ -121,6 +111,22 @@ func (e *setEditor) report(ctx app.Context, d draftSet) {
 	if e.IonChange != nil {
 		e.IonChange(ctx, d)
 	}
+}
+
+// horizonPresetButtons are the "1 month … 10 years" buttons beside a horizon whose text is
+// typedDays; onPick gives each button's handler for its number of days.
+func horizonPresetButtons(typedDays string, onPick func(days string) app.EventHandler) app.UI {
+	return app.Div().Class("horizon-presets").Role("group").Aria("label", "Set the horizon to").Body(
+		app.Range(horizonPresets).Slice(func(i int) app.UI {
+			p := horizonPresets[i]
+			days := strconv.Itoa(p.days)
+			return app.Button().Type("button").Class("chip").
+				Aria("pressed", strings.TrimSpace(typedDays) == days).
+				Title(days + " days").
+				Text(p.label).
+				OnClick(onPick(days))
+		}),
+	)
 }
 
 // gasPriceProblem says what is wrong with the gas price as typed, "" when nothing is. The gas
