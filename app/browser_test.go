@@ -161,3 +161,32 @@ func waitWasm(ctx context.Context) error {
 	}
 	return nil
 }
+
+// copySite copies the site in dir to a new temporary folder and returns it, for tests that
+// publish a new build over a site a browser has open.
+func copySite(t testing.TB, dir string) string {
+	t.Helper()
+	site := filepath.Join(t.TempDir(), "site")
+	files, err := listFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := copyFile(filepath.Join(dir, f), filepath.Join(site, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site
+}
+
+// saveScreenshot writes a screenshot as name into dir, the folder RESTAKE_SCREENSHOTS names;
+// without one it keeps nothing.
+func saveScreenshot(t testing.TB, dir, name string, shot []byte) {
+	t.Helper()
+	if dir == "" {
+		return
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

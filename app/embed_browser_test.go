@@ -13,7 +13,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -697,11 +696,7 @@ func TestEmbedScreenshots(t *testing.T) {
 			if overflow > 0 {
 				t.Errorf("the widget is %d px wider than a %d px frame", overflow, tc.width)
 			}
-			if dir != "" {
-				if err := os.WriteFile(filepath.Join(dir, "embed-"+tc.name+".jpg"), shot, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			saveScreenshot(t, dir, "embed-"+tc.name+".jpg", shot)
 		})
 	}
 
@@ -742,11 +737,7 @@ func TestEmbedScreenshots(t *testing.T) {
 			if overflow > 0 {
 				t.Errorf("the dialog's content is %d px wider than the dialog at %d px", overflow, tc.width)
 			}
-			if dir != "" {
-				if err := os.WriteFile(filepath.Join(dir, "embed-"+tc.name+".png"), shot, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			saveScreenshot(t, dir, "embed-"+tc.name+".png", shot)
 		})
 	}
 }

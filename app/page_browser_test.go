@@ -406,11 +406,7 @@ func TestBrowserPageScreenshots(t *testing.T) {
 			if overflow > 0 {
 				t.Errorf("the page is %d px wider than a %d px screen", overflow, tc.width)
 			}
-			if dir != "" {
-				if err := os.WriteFile(filepath.Join(dir, "calculator-"+tc.name+".jpg"), shot, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			saveScreenshot(t, dir, "calculator-"+tc.name+".jpg", shot)
 		})
 	}
 }

@@ -533,16 +533,7 @@ func mustJSON(t testing.TB, s calc.Set) []byte {
 // with the user's work still on screen.
 func TestBrowserPersistUpdateNoticeReloadsIntoTheNewBuild(t *testing.T) {
 	dir := siteDir(t)
-	site := filepath.Join(t.TempDir(), "site")
-	files, err := listFiles(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if err := copyFile(filepath.Join(dir, f), filepath.Join(site, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	site := copySite(t, dir)
 	base, _ := serveSite(t, site, "/")
 	ctx := newBrowser(t)
 	if err := chromedp.Run(ctx, chromedp.Navigate(base)); err != nil {

@@ -104,16 +104,7 @@ func TestSiteLoadsAndWorksOffline(t *testing.T) {
 // that the new build then works offline: users get fixes without clearing anything.
 func TestSiteUpdatesToANewBuild(t *testing.T) {
 	dir := siteDir(t)
-	site := filepath.Join(t.TempDir(), "site")
-	files, err := listFiles(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if err := copyFile(filepath.Join(dir, f), filepath.Join(site, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	site := copySite(t, dir)
 	base, stop := serveSite(t, site, "/")
 	ctx := newBrowser(t)
 	if err := chromedp.Run(ctx, chromedp.Navigate(base)); err != nil {
@@ -148,7 +139,7 @@ func TestSiteUpdatesToANewBuild(t *testing.T) {
 		t.Fatalf("Navigate(%s) = %v", base, err)
 	}
 	var caches []string
-	err = chromedp.Run(ctx,
+	err := chromedp.Run(ctx,
 		chromedp.Poll(`caches.keys().then(k => k.length === 1 && k[0] === "app-`+newVersion+`")`, nil,
 			chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(0)))
 	if err != nil {
