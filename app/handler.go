@@ -70,7 +70,7 @@ func newHandler(b build, webFiles []string) *app.Handler {
 		Version:               b.version,
 		Env:                   map[string]string{versionEnv: b.version, buildDateEnv: b.date},
 		ServiceWorkerTemplate: appWorkerJS,
-		RawHeaders:            []string{storageFallbackScript},
+		RawHeaders:            []string{wasmPreload, storageFallbackScript},
 	}
 	if b.wasmBytes > 0 {
 		h.WasmContentLength = strconv.FormatInt(b.wasmBytes, 10)
@@ -180,6 +180,11 @@ async function fetchWithCache(request) {
   return await fetch(request);
 }
 `
+
+// wasmPreload starts downloading the program while the browser is still reading the
+// pre-rendered page; app.js asks for it only once the page is parsed. The attributes match
+// app.js's own fetch (same path, CORS mode), so the browser hands that fetch this download.
+const wasmPreload = `<link rel="preload" href="web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`
 
 // storageFallbackScript puts an in-memory stand-in where reading localStorage or sessionStorage
 // throws (storage switched off, or a widget in a frame whose browser blocks third-party storage).
