@@ -202,31 +202,40 @@ func (e *layerEditor) Render() app.UI {
 			).
 			OnClick(e.onToggleMore),
 		app.Div().ID(moreID).Class("layer-more").Hidden(!open).Body(
-			e.payoutFields(l, asset),
-			app.Div().Class("field-row").Body(
-				e.field("entry_cost", "% of balance", func(l *draftLayer, v string) { l.entryCostPct = v }).
-					Value(l.entryCostPct).Placeholder("0").Decimal(),
-				e.field("exit_cost", "% of balance", func(l *draftLayer, v string) { l.exitCostPct = v }).
-					Value(l.exitCostPct).Placeholder("0").Decimal(),
-			),
-			app.Div().Class("field-row").Body(
-				e.field("lockup_days", "days", func(l *draftLayer, v string) { l.lockupDays = v }).
-					Value(l.lockupDays).Placeholder("0").Whole().
-					Hint("No exit before this day."),
-				e.field("withdraw_days", "days", func(l *draftLayer, v string) { l.withdrawDays = v }).
-					Value(l.withdrawDays).Placeholder("0").Whole().
-					Hint("From exit request to funds back."),
-			),
-			app.Div().Class("field-row").Body(
-				e.field("risk_probability", "% per year", func(l *draftLayer, v string) { l.riskProbabilityPct = v }).
-					Value(l.riskProbabilityPct).Placeholder("0").Decimal(),
-				e.field("risk_loss", "% of balance", func(l *draftLayer, v string) { l.riskLossPct = v }).
-					Value(l.riskLossPct).Placeholder("0").Decimal(),
-			),
-			e.field("note", "", func(l *draftLayer, v string) { l.note = v }).
-				Value(l.note).Hint("Where the figures come from; not used in the maths."),
+			app.If(open, func() app.UI { return e.foldedFields(l, asset) }),
 		),
 		newFieldError().ID(e.id("error")).Message(e.Ierrors[layerPath(e.Iscenario, e.Iindex)]),
+	)
+}
+
+// foldedFields are the fields behind the "more" toggle. They are built only while unfolded:
+// eleven fields a layer, most of them never opened, would otherwise double the page that the
+// program builds when it starts.
+func (e *layerEditor) foldedFields(l draftLayer, asset string) app.UI {
+	return app.Div().Body(
+		e.payoutFields(l, asset),
+		app.Div().Class("field-row").Body(
+			e.field("entry_cost", "% of balance", func(l *draftLayer, v string) { l.entryCostPct = v }).
+				Value(l.entryCostPct).Placeholder("0").Decimal(),
+			e.field("exit_cost", "% of balance", func(l *draftLayer, v string) { l.exitCostPct = v }).
+				Value(l.exitCostPct).Placeholder("0").Decimal(),
+		),
+		app.Div().Class("field-row").Body(
+			e.field("lockup_days", "days", func(l *draftLayer, v string) { l.lockupDays = v }).
+				Value(l.lockupDays).Placeholder("0").Whole().
+				Hint("No exit before this day."),
+			e.field("withdraw_days", "days", func(l *draftLayer, v string) { l.withdrawDays = v }).
+				Value(l.withdrawDays).Placeholder("0").Whole().
+				Hint("From exit request to funds back."),
+		),
+		app.Div().Class("field-row").Body(
+			e.field("risk_probability", "% per year", func(l *draftLayer, v string) { l.riskProbabilityPct = v }).
+				Value(l.riskProbabilityPct).Placeholder("0").Decimal(),
+			e.field("risk_loss", "% of balance", func(l *draftLayer, v string) { l.riskLossPct = v }).
+				Value(l.riskLossPct).Placeholder("0").Decimal(),
+		),
+		e.field("note", "", func(l *draftLayer, v string) { l.note = v }).
+			Value(l.note).Hint("Where the figures come from; not used in the maths."),
 	)
 }
 

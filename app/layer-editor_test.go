@@ -30,6 +30,9 @@ func TestLayerEditorFoldsTheRareFields(t *testing.T) {
 	if err := app.Match(app.Div().ID("s1-l0-more").Class("layer-more").Hidden(true), ed, 0, moreChild); err != nil {
 		t.Errorf("folded by default: Match = %v", err)
 	}
+	if html := app.HTMLString(ed); strings.Contains(html, `id="s1-l0-risk_loss"`) {
+		t.Errorf("the folded fields are built while folded")
+	}
 	if err := app.Match(app.Button().Type("button").ID("s1-l0-more-toggle").Class("more-toggle").
 		Aria("expanded", false).Aria("controls", "s1-l0-more").OnClick(func(app.Context, app.Event) {}),
 		ed, 0, moreChild-1); err != nil {
@@ -40,6 +43,14 @@ func TestLayerEditorFoldsTheRareFields(t *testing.T) {
 	ed = moreOf(t, l, nil)
 	if err := app.Match(app.Div().ID("s1-l0-more").Class("layer-more").Hidden(false), ed, 0, moreChild); err != nil {
 		t.Errorf("unfolded: Match = %v", err)
+	}
+	for _, f := range foldedLayerFields {
+		if f == "claim_every" || f == "claim_gas" || f == "reinvest" {
+			continue // shown only for claimed rewards
+		}
+		if html := app.HTMLString(ed); !strings.Contains(html, `id="s1-l0-`+f+`"`) {
+			t.Errorf("unfolded: field %s is missing", f)
+		}
 	}
 }
 
