@@ -252,20 +252,9 @@ func (d *embedDialog) copy(ctx app.Context, id, text string) {
 		byHand(ctx)
 		return
 	}
-	var done, failed app.Func
-	release := func() {
-		done.Release()
-		failed.Release()
-	}
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+	whenSettled(clipboard.Call("writeText", text), func(app.Value) {
 		ctx.Dispatch(func(ctx app.Context) { d.copied = "Copied." })
-		release()
-		return nil
-	})
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+	}, func() {
 		ctx.Dispatch(byHand)
-		release()
-		return nil
 	})
-	clipboard.Call("writeText", text).Call("then", done, failed)
 }

@@ -189,27 +189,16 @@ func (f *fileTools) onOpenFile(ctx app.Context, e app.Event) {
 		f.refuse(name, []string{fmt.Sprintf("the file is %d bytes; a scenario file is at most %d bytes", size, maxImportBytes)})
 		return
 	}
-	var read, failed app.Func
-	release := func() {
-		read.Release()
-		failed.Release()
-	}
-	read = app.FuncOf(func(this app.Value, args []app.Value) any {
-		array := app.Window().Get("Uint8Array").New(args[0])
+	whenSettled(file.Call("arrayBuffer"), func(buffer app.Value) {
+		array := app.Window().Get("Uint8Array").New(buffer)
 		data := make([]byte, array.Length())
 		app.CopyBytesToGo(data, array)
 		ctx.Dispatch(func(ctx app.Context) { f.open(ctx, name, data) })
-		release()
-		return nil
-	})
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+	}, func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			f.refuse(name, []string{"the browser could not read the file"})
 		})
-		release()
-		return nil
 	})
-	file.Call("arrayBuffer").Call("then", read, failed)
 }
 
 // open takes a scenario file's bytes: the engine must read and run it, or nothing changes and

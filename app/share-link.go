@@ -77,25 +77,14 @@ func (s *shareLink) onCopy(ctx app.Context, e app.Event) {
 		byHand(ctx)
 		return
 	}
-	var done, failed app.Func
-	release := func() {
-		done.Release()
-		failed.Release()
-	}
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+	whenSettled(clipboard.Call("writeText", address), func(app.Value) {
 		ctx.Dispatch(func(ctx app.Context) {
 			s.byHand = ""
 			s.status = "Copied."
 		})
-		release()
-		return nil
-	})
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+	}, func() {
 		ctx.Dispatch(byHand)
-		release()
-		return nil
 	})
-	clipboard.Call("writeText", address).Call("then", done, failed)
 }
 
 func (s *shareLink) onSelect(ctx app.Context, e app.Event) {

@@ -40,26 +40,15 @@ func (u *updateNotice) check(ctx app.Context) {
 		u.available = true
 		return
 	}
-	var done, failed app.Func
-	release := func() {
-		done.Release()
-		failed.Release()
-	}
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+	whenSettled(caches.Call("keys"), func(keys app.Value) {
 		current := false
-		for i, keys := 0, args[0]; i < keys.Length(); i++ {
+		for i := 0; i < keys.Length(); i++ {
 			current = current || keys.Index(i).String() == "app-"+version
 		}
 		ctx.Dispatch(func(ctx app.Context) { u.available = !current })
-		release()
-		return nil
-	})
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+	}, func() {
 		ctx.Dispatch(func(ctx app.Context) { u.available = true })
-		release()
-		return nil
 	})
-	caches.Call("keys").Call("then", done, failed)
 }
 
 func (u *updateNotice) Render() app.UI {
