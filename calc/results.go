@@ -43,6 +43,12 @@ type ScenarioResult struct {
 	BeforeExit    decimal.Decimal // pre: B after the last day's claims, before the exit costs
 	Layers        []LayerResult
 
+	// Version 2, for a scenario with a loop (nominal path); zero without one.
+	Debt                decimal.Decimal // D on the last day, before it is repaid at the exit
+	Interest            decimal.Decimal // Σ of the daily interest on the debt
+	LiquidatedDay       int             // the first day the loop was liquidated; 0 for never
+	LiquidationDiscount decimal.Decimal // smallest market discount, percent, that would liquidate it
+
 	// BreakEvenDay is the first day from which this scenario's value stays above the first
 	// scenario's until the horizon, on the nominal path; 0 where it never does, and for the first
 	// scenario itself. Set when Options.BreakEven asks for it.
@@ -67,6 +73,10 @@ type LayerResult struct {
 	Unclaimed decimal.Decimal // rewards left at exit because a claim would not cover its gas
 	ExitCost  decimal.Decimal // lost to the exit cost
 	ExitGas   decimal.Decimal // exit gas actually paid
+
+	// Version 2, for a layer with a reward (nominal path); zero without one.
+	Tokens     decimal.Decimal // Σ (tg − tf): reward tokens earned after the layer's fee
+	TokenValue decimal.Decimal // Σ (v − c) of every sale, asset units
 }
 
 // DayValue is the value of a path at the end of a day: staked, held aside and unclaimed.

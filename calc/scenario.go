@@ -52,6 +52,43 @@ type Scenario struct {
 	Layers          []Layer
 	InstantExitCost decimal.Decimal // percent discount when the whole stack is sold at the horizon
 	Note            string
+	Loop            *Loop // version 2: the position is looped with borrowed asset; nil for none
+}
+
+// Loop is a leverage loop on a scenario (version 2, SPEC section 8.2): the stack's position is
+// Leverage times the user's own money, the rest borrowed at BorrowAPR, and liquidated once
+// debt × 100 ≥ position × LiquidationLTV. A *Loop in a [Scenario] is never changed once parsed:
+// code that varies one replaces it with a copy.
+type Loop struct {
+	Leverage           decimal.Decimal // position ÷ own money after entry, 1 to 20
+	BorrowAPR          decimal.Decimal // percent a year charged on the debt, added daily
+	LiquidationLTV     decimal.Decimal // debt ÷ position, percent, at which the position is liquidated
+	LiquidationPenalty decimal.Decimal // percent of the debt lost on top of it when liquidated
+	EntryCost          decimal.Decimal // percent of the borrowed amount lost to the swaps that loop it
+}
+
+// Sell says when a reward token is sold.
+type Sell string
+
+const (
+	// SellOnClaim sells the tokens on every claim day.
+	SellOnClaim Sell = "claim"
+	// Hold keeps the tokens to the horizon, where they are sold.
+	Hold Sell = "hold"
+)
+
+// Reward is a layer's reward paid in a token other than the asset (version 2, SPEC section 8.1).
+// Points are a Reward whose Price is a guess, often zero. A *Reward in a [Layer] is never changed
+// once parsed: code that varies one replaces it with a copy.
+type Reward struct {
+	Token       string          // the token's symbol, not the set's asset
+	PerYear     decimal.Decimal // tokens earned a year for each asset unit in the stack
+	Price       decimal.Decimal // one token's worth today, asset units
+	PriceGrowth decimal.Decimal // the token's price change against the asset, percent a year
+	Sell        Sell            // SellOnClaim (default) or Hold
+	ClaimEvery  int             // days between claim-and-sell days, for SellOnClaim
+	ClaimGas    decimal.Decimal // asset units paid for each claim-and-sell
+	SellCost    decimal.Decimal // percent of the proceeds lost to the swap
 }
 
 // Layer is one protocol in a stack. Every layer earns on the whole stacked balance.
@@ -75,6 +112,7 @@ type Layer struct {
 	RiskLoss        decimal.Decimal // percent of the stacked balance lost in such an event
 	Preset          string          // where the figures came from; not used in the maths
 	Note            string
+	Reward          *Reward // version 2: rewards paid in another token; nil for none
 }
 
 // Kind is what a stack is called by its number of layers.
