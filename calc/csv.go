@@ -79,9 +79,16 @@ func dayValue(series []DayValue, i int) (DayValue, bool) {
 	return DayValue{}, false
 }
 
-// csvField quotes a field as RFC 4180 asks when it holds a comma, a quote, a line break or
-// spaces at either end, doubling the quotes inside.
+// csvField writes a text cell (a name, a header) so that a spreadsheet reads it as the same
+// text and never as a formula. A cell that begins with '=', '+', '-', '@', a tab or a carriage
+// return gets a single quote in front and is quoted, as OWASP's guidance on CSV injection asks:
+// a scenario named =HYPERLINK("http://…") stays text. Other cells are quoted as RFC 4180 asks
+// when they hold a comma, a quote, a line break or spaces at either end, quotes doubled.
+// Numbers never pass through here: a negative amount stays a number.
 func csvField(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return `"'` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
 	if s == "" || !strings.ContainsAny(s, ",\"\r\n") && strings.TrimSpace(s) == s {
 		return s
 	}

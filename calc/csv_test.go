@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // csvTests are worked by hand: the series come from the ledger of SPEC section 3, the fiat from
@@ -125,10 +127,89 @@ func TestSeriesCSVMatchesTheFigures(t *testing.T) {
 	}
 }
 
+// csvFieldTests are text cells a scenario's name can put in the CSV's header. OWASP's guidance
+// on CSV injection: a cell that begins with '=', '+', '-', '@', a tab or a carriage return is
+// read by spreadsheets as a formula; it gets a single quote in front and is quoted.
+var csvFieldTests = []struct {
+	in, want string
+}{
+	{`=HYPERLINK("http://evil.example/","click") (ETH)`, `"'=HYPERLINK(""http://evil.example/"",""click"") (ETH)"`},
+	{"=1+1 (ETH)", `"'=1+1 (ETH)"`},
+	{"+1+1 (ETH)", `"'+1+1 (ETH)"`},
+	{"-2+3 (ETH)", `"'-2+3 (ETH)"`},
+	{"-1", `"'-1"`}, // text that looks like a number is still text here
+	{"@SUM(1,2) (ETH)", `"'@SUM(1,2) (ETH)"`},
+	{"+cmd|' /C calc'!A0", `"'+cmd|' /C calc'!A0"`},
+	{"\t=1+1", "\"'\t=1+1\""},
+	{"\r=1+1", "\"'\r=1+1\""},
+	{"=", `"'="`},
+	// Harmless text is left as it was, quoted only where RFC 4180 asks.
+	{"Lido (ETH)", "Lido (ETH)"},
+	{"a=b (ETH)", "a=b (ETH)"}, // only the first character counts
+	{"1+1", "1+1"},
+	{`A, "the" one`, `"A, ""the"" one"`},
+	{" =1", `" =1"`}, // begins with a space: quoted, read as text
+	{"line\nbreak", "\"line\nbreak\""},
+	{"", ""},
+}
+
+func TestCSVField(t *testing.T) {
+	for _, tt := range csvFieldTests {
+		if got := csvField(tt.in); got != tt.want {
+			t.Errorf("csvField(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSeriesCSVHostileNames writes scenarios named like formulas: each header cell reads back
+// (through encoding/csv) as the name behind a single quote, and no cell begins with a character
+// that starts a formula; the day values stay plain numbers, negative ones included.
+func TestSeriesCSVHostileNames(t *testing.T) {
+	names := []string{`=HYPERLINK("http://evil.example/","click")`, "+1+1", "-2+3", "@SUM(1,2)", "	=1", "Lido"}
+	s := Set{Asset: "ETH", Currency: "USD", Price: decimal.RequireFromString("2000")}
+	var r Results
+	for _, name := range names {
+		r.Scenarios = append(r.Scenarios, ScenarioResult{Name: name,
+			Series:         []DayValue{{1, decimal.RequireFromString("-1.5")}, {2, decimal.RequireFromString("2.25")}},
+			SeriesExpected: []DayValue{{1, decimal.RequireFromString("-0.000000000000000001")}, {2, decimal.RequireFromString("3")}},
+		})
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(SeriesCSV(s, r), []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatalf("encoding/csv cannot read SeriesCSV: %v", err)
+	}
+	for i, name := range names {
+		want := name + " (ETH)"
+		if name != "Lido" {
+			want = "'" + want
+		}
+		if got := rows[0][1+4*i]; got != want {
+			t.Errorf("header of %q = %q, want %q", name, got, want)
+		}
+	}
+	for k, cell := range rows[0] {
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			t.Errorf("header cell %d = %q begins a formula", k, cell)
+		}
+	}
+	for _, row := range rows[1:] {
+		for k, cell := range row[1:] {
+			if k%4 < 2 && strings.HasPrefix(cell, "'") {
+				t.Errorf("day %s, column %d = %q, want a plain number", row[0], k+1, cell)
+			}
+		}
+	}
+	if got, want := strings.Join(rows[1][1:3], ","), "-1.5,-0.000000000000000001"; got != want {
+		t.Errorf("day 1 of %q = %s, want %s", names[0], got, want)
+	}
+}
+
 func FuzzSeriesCSV(f *testing.F) {
 	f.Add("Lido", "ETH", "USD", "3000")
 	f.Add(`a,"b"`, "st,ETH", "€\"", "0")
 	f.Add("ünïcödé\r\nname", " x ", "", "1")
+	f.Add(`=HYPERLINK("http://evil.example/","click")`, "ETH", "USD", "1")
+	f.Add("\r=1", "-", "@", "1")
 	f.Fuzz(func(t *testing.T, name, asset, currency, price string) {
 		doc := `{"version":1,"amount":"1","days":3,"scenarios":[{"name":` + jsonString(name) +
 			`,"layers":[{"name":"L","apr":"5"}]},{"name":"other","layers":[{"name":"L","apr":"1"}]}]` +
@@ -145,10 +226,22 @@ func FuzzSeriesCSV(f *testing.F) {
 		if err != nil {
 			t.Fatalf("encoding/csv cannot read SeriesCSV: %v", err)
 		}
-		// encoding/csv reads a quoted CRLF as LF.
-		want := strings.ReplaceAll(s.Scenarios[0].Name+" ("+s.Asset+")", "\r\n", "\n")
+		// encoding/csv reads a quoted CRLF as LF. A header that would begin a formula has a
+		// single quote in front.
+		want := s.Scenarios[0].Name + " (" + s.Asset + ")"
+		if strings.ContainsRune("=+-@\t\r", rune(want[0])) {
+			want = "'" + want
+		}
+		want = strings.ReplaceAll(want, "\r\n", "\n")
 		if rows[0][1] != want {
 			t.Errorf("header = %q, want %q", rows[0][1], want)
+		}
+		for _, row := range rows {
+			for k, cell := range row {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+					t.Errorf("cell %d = %q begins a formula", k, cell)
+				}
+			}
 		}
 		if len(rows) != 4 {
 			t.Errorf("%d rows, want 4", len(rows))
