@@ -230,7 +230,7 @@ func (p *calculatorPage) Render() app.UI {
 			app.If(p.notice != "", func() app.UI {
 				return app.P().Class("notice").Role("alert").Text(p.notice)
 			}),
-			newSavedDraftNotice().Offer(p.keep.offer != nil).Problem(p.keep.problem).
+			newSavedDraftNotice().Offer(p.keep.offered()).Problem(p.keep.problem).
 				OnRestore(p.onRestoreSaved).OnDismiss(p.onDismissSaved),
 			newUpdateNotice(),
 			app.P().Class("lede").Text(

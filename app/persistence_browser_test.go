@@ -199,40 +199,130 @@ func TestBrowserPersistLinkWinsAndOffersTheStoredDraft(t *testing.T) {
 	}
 }
 
+// storedAside returns every draft kept aside in local storage, by key.
+func storedAside(ctx context.Context) (map[string]string, error) {
+	var aside map[string]string
+	err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`(() => {
+		const out = {};
+		for (let i = 0; i < localStorage.length; i++) {
+			const k = localStorage.key(i);
+			if (k.startsWith(%q)) out[k] = localStorage.getItem(k);
+		}
+		return out;
+	})()`, unreadableDraftKeyPrefix), &aside))
+	return aside, err
+}
+
+// A stored draft that cannot be read is kept aside under a key of its own, the page says so
+// and where, and the next edit is saved without writing over it.
 func TestBrowserPersistDamagedStorageOpensTheExamples(t *testing.T) {
 	ctx := openPage(t, "")
+	const damaged = `{"amount":"100","scenarios":[{"name":"from a later version","layers":[{"name":"L","apr":"3","boost":"2"}]}]}`
 	if err := chromedp.Run(ctx, chromedp.Evaluate(
-		fmt.Sprintf(`localStorage.setItem(%q, "{not json")`, draftStorageKey), nil)); err != nil {
+		fmt.Sprintf(`localStorage.setItem(%q, %q)`, draftStorageKey, damaged), nil)); err != nil {
 		t.Fatal(err)
 	}
 	reopen(t, ctx, siteBase(t, ctx))
-	if err := chromedp.Run(ctx, chromedp.WaitVisible("#storage-problem", chromedp.ByQuery)); err != nil {
+	var notice string
+	if err := chromedp.Run(ctx,
+		chromedp.WaitVisible("#storage-problem", chromedp.ByQuery),
+		chromedp.Text("#storage-problem", &notice, chromedp.ByQuery),
+	); err != nil {
 		t.Fatalf("no notice about the damaged storage: %v", err)
 	}
-	waitFigures(t, ctx, "damaged storage", expectFigures(t, draftFromSet(defaultSet())))
+	d := draftFromSet(defaultSet())
+	waitFigures(t, ctx, "damaged storage", expectFigures(t, d))
+	aside, err := storedAside(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(aside) != 1 {
+		t.Fatalf("drafts kept aside = %q, want the damaged one", aside)
+	}
+	for key, text := range aside {
+		if text != damaged {
+			t.Errorf("kept aside under %s: %q, want the damaged draft %q", key, text, damaged)
+		}
+		for _, want := range []string{"could not be read", "kept aside", key} {
+			if !strings.Contains(notice, want) {
+				t.Errorf("notice = %q, want it to say %q", notice, want)
+			}
+		}
+	}
+
+	// The next edit is saved; the damaged draft stays where it was put, and so does the notice.
+	if err := typeInto(ctx, "amount", "42"); err != nil {
+		t.Fatal(err)
+	}
+	d.amount = "42"
+	waitFigures(t, ctx, "amount 42", expectFigures(t, d))
+	waitStored(t, ctx, `"amount":"42"`)
+	if again, _ := storedAside(ctx); len(again) != 1 || fmt.Sprint(again) != fmt.Sprint(aside) {
+		t.Errorf("after an edit the drafts kept aside are %q, want %q", again, aside)
+	}
+	var after string
+	chromedp.Run(ctx, chromedp.Text("#storage-problem", &after, chromedp.ByQuery))
+	if after != notice {
+		t.Errorf("after a save the notice says %q, want it to keep saying %q", after, notice)
+	}
 }
 
-// brokenStorages replace the browser's local storage before the page runs. (Storage disabled
-// outright, where merely reading window.localStorage throws, stops go-app itself before the
-// page starts: go-app reads it at start-up.)
+// Where the browser refuses storage the page runs on an in-memory stand-in: it says once, at
+// the top, that the work will not be kept, and keeps saying it after edits.
+func TestBrowserPersistStorageOffSaysWorkIsNotKept(t *testing.T) {
+	base, _ := serveSite(t, siteDir(t), "/")
+	ctx := newBrowser(t)
+	refuse := `for (const name of ["localStorage", "sessionStorage"]) {
+		Object.defineProperty(window, name, {configurable: true,
+			get() { throw new DOMException("storage is switched off", "SecurityError"); }});
+	}`
+	if err := chromedp.Run(ctx,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(refuse).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(base),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitLive(t, ctx)
+	var notice string
+	if err := chromedp.Run(ctx,
+		chromedp.WaitVisible("#storage-problem", chromedp.ByQuery),
+		chromedp.Text("#storage-problem", &notice, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("no notice that the work will not be kept: %v", err)
+	}
+	if !strings.Contains(notice, "will be gone when you close or reload") {
+		t.Errorf("notice = %q, want it to say the scenarios will be gone", notice)
+	}
+	d := draftFromSet(defaultSet())
+	for _, amount := range []string{"100", "7"} {
+		if err := typeInto(ctx, "amount", amount); err != nil {
+			t.Fatal(err)
+		}
+		d.amount = amount
+		waitFigures(t, ctx, "amount "+amount, expectFigures(t, d))
+	}
+	time.Sleep(saveDelay + 300*time.Millisecond)
+	var notices []string
+	chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll("#storage-problem, .notice")].map(n => n.textContent)`, &notices))
+	if len(notices) != 1 || notices[0] != notice {
+		t.Errorf("after edits the notices are %q, want the one %q once", notices, notice)
+	}
+}
+
+// brokenStorages break the browser's local storage before the page runs. (Storage switched off
+// outright, where merely reading window.localStorage throws, is TestBrowserPersistStorageOffSaysWorkIsNotKept.)
 var brokenStorages = []struct {
 	name   string
 	script string
 	want   string // in the notice
 }{
-	// Storage full: reading works, every write throws.
-	{"full", `(() => {
-		const real = window.localStorage;
-		const full = {
-			get length() { return real.length; },
-			key: (i) => real.key(i),
-			getItem: (k) => real.getItem(k),
-			removeItem: (k) => real.removeItem(k),
-			clear: () => real.clear(),
-			setItem() { throw new DOMException("quota exceeded", "QuotaExceededError"); },
-		};
-		Object.defineProperty(window, "localStorage", {get() { return full; }});
-	})();`, "could not be saved"},
+	// Storage full: the browser's own storage, reading works, every write throws.
+	{"full", `Storage.prototype.setItem = function () {
+		throw new DOMException("quota exceeded", "QuotaExceededError");
+	};`, "could not be saved"},
 }
 
 func TestBrowserPersistBrokenStorageNeverCrashes(t *testing.T) {
@@ -292,6 +382,79 @@ func TestBrowserPersistWidgetLeavesStorageAlone(t *testing.T) {
 	time.Sleep(saveDelay + 300*time.Millisecond)
 	if after, _ := storedDraft(ctx); after != before {
 		t.Errorf("the widget changed the stored draft to %q", after)
+	}
+}
+
+// Two tabs edit at once: a tab notices the other's save, keeps its own work on screen without
+// writing over the other's, and offers to load it or keep its own; keeping its own tells the
+// other tab in turn.
+func TestBrowserPersistTwoTabsNeverOverwriteEachOther(t *testing.T) {
+	first := openPage(t, "")
+	d := draftFromSet(defaultSet())
+	if err := typeInto(first, "amount", "100"); err != nil {
+		t.Fatal(err)
+	}
+	waitStored(t, first, `"amount":"100"`)
+
+	// A second tab of the same browser opens the stored work.
+	second, cancel := chromedp.NewContext(first)
+	defer cancel()
+	if err := chromedp.Run(second, chromedp.Navigate(siteBase(t, first))); err != nil {
+		t.Fatal(err)
+	}
+	waitLive(t, second)
+	if got := inputValue(t, second, "amount"); got != "100" {
+		t.Fatalf("amount in the second tab = %q, want the stored %q", got, "100")
+	}
+	if err := typeInto(second, "amount", "200"); err != nil {
+		t.Fatal(err)
+	}
+	waitStored(t, second, `"amount":"200"`)
+
+	// The first tab hears of it and asks; its own edits meanwhile are not saved over the other's.
+	if err := chromedp.Run(first, chromedp.WaitVisible("#saved-offer", chromedp.ByQuery)); err != nil {
+		t.Fatalf("the first tab does not notice the second tab's save: %v", err)
+	}
+	var offer string
+	chromedp.Run(first, chromedp.Text("#saved-offer", &offer, chromedp.ByQuery))
+	if !strings.Contains(offer, "another tab") {
+		t.Errorf("the offer says %q, want it to name the other tab", offer)
+	}
+	if err := typeInto(first, "amount", "300"); err != nil {
+		t.Fatal(err)
+	}
+	d.amount = "300"
+	waitFigures(t, first, "amount 300 in the first tab", expectFigures(t, d))
+	time.Sleep(saveDelay + 300*time.Millisecond)
+	waitStored(t, first, `"amount":"200"`)
+
+	// Keep this tab's: it is saved, and the second tab is asked in turn.
+	if err := chromedp.Run(first, chromedp.Click("#dismiss-saved", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	waitStored(t, first, `"amount":"300"`)
+	if err := chromedp.Run(second, chromedp.WaitVisible("#saved-offer", chromedp.ByQuery)); err != nil {
+		t.Fatalf("the second tab does not notice the first tab's save: %v", err)
+	}
+	if got := inputValue(t, second, "amount"); got != "200" {
+		t.Errorf("amount in the second tab before it chooses = %q, want its own %q", got, "200")
+	}
+	// Load the other tab's: the second tab shows the first tab's work, and the stored work stays it.
+	if err := chromedp.Run(second, chromedp.Click("#restore-saved", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	waitFigures(t, second, "the first tab's work loaded in the second", expectFigures(t, d))
+	if got := inputValue(t, second, "amount"); got != "300" {
+		t.Errorf("amount in the second tab after loading = %q, want %q", got, "300")
+	}
+	time.Sleep(saveDelay + 300*time.Millisecond)
+	waitStored(t, second, `"amount":"300"`)
+	var offers int
+	for _, tab := range []context.Context{first, second} {
+		chromedp.Run(tab, chromedp.Evaluate(`document.querySelectorAll("#saved-offer").length`, &offers))
+		if offers != 0 {
+			t.Errorf("an offer is still shown once both tabs hold the same work")
+		}
 	}
 }
 

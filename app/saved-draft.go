@@ -175,24 +175,79 @@ func writeStoredDraft(data []byte) error {
 	return err
 }
 
-// draftKeeper is the page's part in keeping the draft across visits.
+// storageInMemory reports whether the page's local storage is the in-memory stand-in the page
+// puts in place where the browser refuses storage (handler.go): anything that is not the
+// browser's own Storage keeps the work only until the page closes.
+func storageInMemory() (inMemory bool, err error) {
+	_, err = localStorage(func(s app.Value) app.Value {
+		if kind := app.Window().Get("Storage"); kind.Truthy() {
+			inMemory = !s.InstanceOf(kind)
+		}
+		return s
+	})
+	return inMemory, err
+}
+
+// unreadableDraftKeyPrefix begins the key under which a stored draft that cannot be read is
+// kept aside, followed by the time it was found (UTC, RFC 3339): the page never writes over it.
+const unreadableDraftKeyPrefix = draftStorageKey + ":unreadable:"
+
+// keepAside stores text, a stored draft that cannot be read, under a key of its own, and
+// returns that key.
+func keepAside(text string, now time.Time) (string, error) {
+	key := unreadableDraftKeyPrefix + now.UTC().Format(time.RFC3339)
+	_, err := localStorage(func(s app.Value) app.Value { return s.Call("setItem", key, text) })
+	return key, err
+}
+
+// draftOffer says which stored work the page offers to load instead of what it shows.
+type draftOffer int
+
+const (
+	noOffer        draftOffer = iota
+	offerLastVisit            // the work of a last visit, displaced by a link
+	offerOtherTab             // the work another tab of the calculator saved since
+)
+
+// draftKeeper is the page's part in keeping the draft across visits and tabs.
 type draftKeeper struct {
-	started bool      // the stored draft has been read, or storage is off
-	off     bool      // a widget: it neither reads nor writes the full calculator's storage
-	offer   *draftSet // the stored draft a link displaced, offered back until restored or dismissed
-	problem string    // why storage did not work, "" when it does
-	saves   int       // counts the saves waiting, so that only the latest writes
-	saved   string    // what the last save wrote
+	started bool       // the stored draft has been read, or storage is off
+	off     bool       // a widget: it neither reads nor writes the full calculator's storage
+	noSave  bool       // nothing is written: storage is only in memory, or holds work that could not be kept aside
+	offer   *draftSet  // stored work offered instead of what is shown, until loaded or refused
+	from    draftOffer // where the offer comes from
+	problem string     // what the page says about storage, "" when there is nothing to say
+	note    string     // what stays said once storage works again (work kept aside, storage off)
+	saves   int        // counts the saves waiting, so that only the latest writes
+	stored  string     // what the stored draft holds as far as this page knows: read, written, or another tab's
+
+	onStorage app.Func // the window's storage listener: other tabs' saves
+}
+
+// offered says which stored work is on offer, noOffer for none.
+func (k *draftKeeper) offered() draftOffer {
+	if k.offer == nil {
+		return noOffer
+	}
+	return k.from
 }
 
 // saveDelay is how long the input rests before the draft is stored: after the share link is
 // written, so that the stored link is the one in the address bar.
 const saveDelay = linkDelay + 150*time.Millisecond
 
+// Words the page says about storage.
+const (
+	keepYourWork    = "Copy the link or download the scenario file to keep your work."
+	storageOffWords = "This browser keeps nothing for this page (its storage is switched off): your scenarios will be gone when you close or reload it. " + keepYourWork
+)
+
 // restoreSaved reads the stored draft once, when the page first learns its URL: without a link,
 // or with the link the stored draft was saved under (a reload), the stored draft comes back,
 // typed text and all, and restoreSaved reports true; with another link, the link wins and the
-// stored draft is offered back. A widget does neither.
+// stored draft is offered back. A stored draft that cannot be read is kept aside, never written
+// over; where storage lives only in memory, the page says once that the work is not kept. From
+// then on the page listens for other tabs' saves. A widget does none of this.
 func (p *calculatorPage) restoreSaved(fragment string) bool {
 	k := &p.keep
 	if k.started {
@@ -203,20 +258,27 @@ func (p *calculatorPage) restoreSaved(fragment string) bool {
 		k.off = true
 		return false
 	}
-	text, found, err := readStoredDraft()
-	if err != nil {
-		k.problem = "Your scenarios cannot be kept in this browser (" + err.Error() + "): the example scenarios are shown. Copy the link or download the scenario file to keep your work."
+	inMemory, err := storageInMemory()
+	if err == nil && inMemory {
+		k.noSave = true
+		k.note, k.problem = storageOffWords, storageOffWords
 		return false
 	}
+	text, found, err := readStoredDraft()
+	if err != nil {
+		k.problem = "Your scenarios cannot be kept in this browser (" + err.Error() + "): the example scenarios are shown. " + keepYourWork
+		return false
+	}
+	p.listenForOtherTabs()
 	if !found {
 		return false
 	}
 	d, link, err := decodeSavedDraft([]byte(text))
 	if err != nil {
-		k.problem = "The scenarios saved in this browser could not be read: " + err.Error() + ". The example scenarios are shown instead."
+		p.setAside(text, err, "The example scenarios are shown instead.")
 		return false
 	}
-	k.saved = text
+	k.stored = text
 	if fragment == "" || fragment == link {
 		p.link = link
 		set, err := calc.DecodeLink(fragment)
@@ -234,8 +296,75 @@ func (p *calculatorPage) restoreSaved(fragment string) bool {
 	if set, err := calc.DecodeLink(fragment); err == nil && sameScenarios(d, set) {
 		return false
 	}
-	k.offer = &d
+	k.offer, k.from = &d, offerLastVisit
 	return false
+}
+
+// setAside keeps a stored draft that cannot be read under a key of its own and says so: the
+// next save writes the draft's key afresh. Where there is no room for the copy, nothing is
+// written at all.
+func (p *calculatorPage) setAside(text string, readErr error, shown string) {
+	k := &p.keep
+	key, err := keepAside(text, time.Now())
+	if err != nil {
+		k.noSave = true
+		k.note = "The scenarios saved in this browser could not be read (" + readErr.Error() + ") and could not be copied aside (" + err.Error() + "): they are left as they are, and nothing you do here is saved. " + keepYourWork
+	} else {
+		k.stored = text
+		k.note = "The scenarios saved in this browser could not be read (" + readErr.Error() + "). They are kept aside in this browser's storage under “" + key + "”, not written over. " + shown
+	}
+	k.problem = k.note
+}
+
+// listenForOtherTabs has the page hear when another tab of the calculator saves its draft: the
+// browser tells every other page of the site through the window's storage event.
+func (p *calculatorPage) listenForOtherTabs() {
+	k := &p.keep
+	if k.onStorage != nil || !p.live {
+		return
+	}
+	k.onStorage = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) == 0 || args[0].Get("key").String() != draftStorageKey {
+			return nil
+		}
+		text := ""
+		if v := args[0].Get("newValue"); !v.IsNull() && !v.IsUndefined() {
+			text = v.String()
+		}
+		p.mountCtx.Dispatch(func(ctx app.Context) { p.otherTabSaved(text) })
+		return nil
+	})
+	app.Window().Call("addEventListener", "storage", k.onStorage)
+}
+
+// otherTabSaved follows a save of another tab, text the stored draft now: the same work as on
+// screen needs nothing; other work is offered, and nothing is saved over it until the user
+// loads it or keeps this tab's work.
+func (p *calculatorPage) otherTabSaved(text string) {
+	k := &p.keep
+	if text == k.stored || k.off || k.noSave {
+		return
+	}
+	if text == "" {
+		k.stored = "" // removed: the next save writes afresh
+		return
+	}
+	d, _, err := decodeSavedDraft([]byte(text))
+	if err != nil {
+		p.setAside(text, err, "Your scenarios here are kept.")
+		return
+	}
+	k.stored = text
+	if sameDraft(d, p.draft) {
+		return
+	}
+	k.offer, k.from = &d, offerOtherTab
+	k.saves++ // a save on its way would write over it
+}
+
+// sameDraft reports whether two drafts hold the same text in every field.
+func sameDraft(a, b draftSet) bool {
+	return bytes.Equal(encodeSavedDraft(a, ""), encodeSavedDraft(b, ""))
 }
 
 // openDraft replaces the draft with one from elsewhere (storage, a file): the previous figures
@@ -250,7 +379,7 @@ func (p *calculatorPage) openDraft(d draftSet) {
 // written over it.
 func (p *calculatorPage) saveSoon() {
 	k := &p.keep
-	if !p.live || k.off || !k.started || k.offer != nil {
+	if !p.live || k.off || k.noSave || !k.started || k.offer != nil {
 		return
 	}
 	k.saves++
@@ -262,20 +391,30 @@ func (p *calculatorPage) saveSoon() {
 	})
 }
 
+// saveNow writes the draft, unless another tab saved other work since this page last read or
+// wrote it: that work is offered instead of written over, whether or not its storage event has
+// arrived yet.
 func (p *calculatorPage) saveNow() {
 	k := &p.keep
+	if current, found, err := readStoredDraft(); err == nil && found && current != k.stored {
+		p.otherTabSaved(current)
+		if k.offer != nil || k.noSave {
+			return
+		}
+	}
 	data := encodeSavedDraft(p.draft, p.link)
-	if string(data) == k.saved {
+	if string(data) == k.stored {
 		return
 	}
 	if err := writeStoredDraft(data); err != nil {
-		k.problem = "Your scenarios could not be saved in this browser (" + err.Error() + "). Copy the link or download the scenario file to keep your work."
+		k.problem = "Your scenarios could not be saved in this browser (" + err.Error() + "). " + keepYourWork
 		return
 	}
-	k.saved = string(data)
-	k.problem = ""
+	k.stored = string(data)
+	k.problem = k.note
 }
 
+// onRestoreSaved loads the stored work on offer: the last visit's, or another tab's.
 func (p *calculatorPage) onRestoreSaved(ctx app.Context) {
 	if p.keep.offer == nil {
 		return
@@ -285,18 +424,20 @@ func (p *calculatorPage) onRestoreSaved(ctx app.Context) {
 	p.openDraft(d)
 }
 
+// onDismissSaved keeps the work on screen: it is saved over the stored work on offer, which the
+// user has seen and refused. Another tab that shows that work is told in turn.
 func (p *calculatorPage) onDismissSaved(ctx app.Context) {
 	p.keep.offer = nil
 	p.saveSoon()
 }
 
-// savedDraftNotice offers back the work stored in the browser that a link displaced, and says
-// when the browser cannot keep the work at all.
+// savedDraftNotice offers back stored work: the last visit's that a link displaced, or the work
+// another tab saved meanwhile; and says what the page has to say about storage.
 type savedDraftNotice struct {
 	app.Compo
 
-	Ioffer     bool   // stored work is on offer
-	Iproblem   string // why storage does not work, "" when it does
+	Ioffer     draftOffer // which stored work is on offer
+	Iproblem   string     // what to say about storage, "" for nothing
 	IonRestore func(ctx app.Context)
 	IonDismiss func(ctx app.Context)
 }
@@ -305,7 +446,7 @@ func newSavedDraftNotice() *savedDraftNotice {
 	return &savedDraftNotice{}
 }
 
-func (n *savedDraftNotice) Offer(v bool) *savedDraftNotice {
+func (n *savedDraftNotice) Offer(v draftOffer) *savedDraftNotice {
 	n.Ioffer = v
 	return n
 }
@@ -327,12 +468,18 @@ func (n *savedDraftNotice) OnDismiss(v func(ctx app.Context)) *savedDraftNotice 
 
 func (n *savedDraftNotice) Render() app.UI {
 	return app.Div().Class("saved-draft").Body(
-		app.If(n.Ioffer, func() app.UI {
+		app.If(n.Ioffer == offerLastVisit, func() app.UI {
 			return app.Div().ID("saved-offer").Class("notice saved-offer").Role("region").
 				Aria("label", "Unsaved scenarios").Body(
 				app.P().Text("You have unsaved scenarios from your last visit. This link's scenarios are shown."),
 				app.Button().Type("button").ID("restore-saved").Text("Restore them").OnClick(n.onRestore),
 				app.Button().Type("button").ID("dismiss-saved").Class("link").Text("Dismiss").OnClick(n.onDismiss),
+			)
+		}).ElseIf(n.Ioffer == offerOtherTab, func() app.UI {
+			return app.Div().ID("saved-offer").Class("notice saved-offer").Role("alert").Body(
+				app.P().Text("Your scenarios were changed and saved in another tab. This tab's are shown and are not saved until you choose."),
+				app.Button().Type("button").ID("restore-saved").Text("Load the other tab's").OnClick(n.onRestore),
+				app.Button().Type("button").ID("dismiss-saved").Class("link").Text("Keep this tab's").OnClick(n.onDismiss),
 			)
 		}),
 		app.If(n.Iproblem != "", func() app.UI {

@@ -76,7 +76,7 @@ func TestSameScenarios(t *testing.T) {
 }
 
 func TestSavedDraftNoticeOffersRestore(t *testing.T) {
-	n := newSavedDraftNotice().Offer(true)
+	n := newSavedDraftNotice().Offer(offerLastVisit)
 	e := app.NewTestEngine()
 	if err := e.Load(n); err != nil {
 		t.Fatal(err)
@@ -93,5 +93,40 @@ func TestSavedDraftNoticeOffersRestore(t *testing.T) {
 		if err := app.Match(c.want, n, c.path...); err != nil {
 			t.Errorf("Match(%v) = %v", c.path, err)
 		}
+	}
+}
+
+func TestSavedDraftNoticeOffersTheOtherTabsWork(t *testing.T) {
+	n := newSavedDraftNotice().Offer(offerOtherTab)
+	e := app.NewTestEngine()
+	if err := e.Load(n); err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		path []int
+		want app.UI
+	}{
+		{[]int{0, 0, 0, 0}, app.Text("Your scenarios were changed and saved in another tab. This tab's are shown and are not saved until you choose.")},
+		{[]int{0, 0, 1, 0}, app.Text("Load the other tab's")},
+		{[]int{0, 0, 2, 0}, app.Text("Keep this tab's")},
+	}
+	for _, c := range checks {
+		if err := app.Match(c.want, n, c.path...); err != nil {
+			t.Errorf("Match(%v) = %v", c.path, err)
+		}
+	}
+}
+
+// sameDraft tells another tab's save of the same work from other work: text as typed counts.
+func TestSameDraft(t *testing.T) {
+	a := draftFromSet(defaultSet())
+	b := draftFromSet(defaultSet())
+	b.scenarios[0].layers[0].more = true // unfolded, not kept
+	if !sameDraft(a, b) {
+		t.Errorf("sameDraft of the same fields = false, want true")
+	}
+	b.scenarios[0].layers[0].aprPct += "0" // the same number, typed differently
+	if sameDraft(a, b) {
+		t.Errorf("sameDraft with %q and %q = true, want false", a.scenarios[0].layers[0].aprPct, b.scenarios[0].layers[0].aprPct)
 	}
 }
