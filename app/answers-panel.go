@@ -130,7 +130,7 @@ func (a *answersPanel) scenario(i int) app.UI {
 		app.If(i > 0, func() app.UI {
 			return app.Div().Body(
 				app.P().Class("break-even").
-					DataSet("scenario", i).DataSet("field", "break_even_day").DataSet("value", r.BreakEvenDay).
+					DataSet("scenario", i).DataSet("field", string(calc.FigureBreakEvenDay)).DataSet("value", r.BreakEvenDay).
 					Text(breakEvenText(r.BreakEvenDay, first)),
 				app.P().Class("break-even-expected").Text("With the risks: "+lowerFirst(breakEvenText(r.BreakEvenDayExpected, first))+"."),
 				a.budget(i),
@@ -168,7 +168,7 @@ func (a *answersPanel) budget(i int) app.UI {
 				class += " stale"
 			}
 			return app.P().Class(class).
-				DataSet("scenario", i).DataSet("field", "risk_budget").DataSet("value", rb.ProbabilityPercent.String()).
+				DataSet("scenario", i).DataSet("field", string(calc.FigureRiskBudget)).DataSet("value", rb.ProbabilityPercent.String()).
 				Text(riskBudgetText(*rb, first))
 		}),
 		app.If(a.IbudgetsWorking, func() app.UI {

@@ -8,15 +8,15 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// explainedFields are the figures the explainer offers, in the results table's order.
-var explainedFields = func() []string {
-	var fields []string
+// explainedFigures are the figures the explainer offers, in the results table's order.
+var explainedFigures = func() []calc.Figure {
+	var figures []calc.Figure
 	for _, g := range figureGroups {
 		for _, r := range g.rows {
-			fields = append(fields, r.field)
+			figures = append(figures, r.figure)
 		}
 	}
-	return append(fields, "kind")
+	return append(figures, calc.FigureKind)
 }()
 
 // figureExplainer shows how one figure of one scenario is worked out: the model's formula, the
@@ -84,9 +84,9 @@ func (x *figureExplainer) Render() app.UI {
 			app.Div().Class("field").Body(
 				app.Label().For("explain-field").Class("field-label").Text("Figure"),
 				app.Select().ID("explain-field").OnChange(x.onField).Body(
-					app.Range(explainedFields).Slice(func(i int) app.UI {
-						f := explainedFields[i]
-						return app.Option().Value(f).Selected(f == x.Ifield).Text(calc.Titles[f])
+					app.Range(explainedFigures).Slice(func(i int) app.UI {
+						f := explainedFigures[i]
+						return app.Option().Value(string(f)).Selected(string(f) == x.Ifield).Text(f.Title())
 					}),
 				),
 			),

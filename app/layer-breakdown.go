@@ -69,9 +69,9 @@ func (b *layerBreakdown) scenario(i int, r calc.ScenarioResult) app.UI {
 				app.Tr().Body(
 					app.Th().Scope("col").Text("Layer"),
 					app.Th().Scope("col").Text("APR"),
-					app.Th().Scope("col").Text("Gross"),
-					app.Th().Scope("col").Text("Fee"),
-					app.Th().Scope("col").Text("Net"),
+					app.Th().Scope("col").Text(calc.FigureLayerGross.Title()),
+					app.Th().Scope("col").Text(calc.FigureLayerFee.Title()),
+					app.Th().Scope("col").Text(calc.FigureLayerNet.Title()),
 				),
 			),
 			app.TBody().Body(
@@ -81,16 +81,15 @@ func (b *layerBreakdown) scenario(i int, r calc.ScenarioResult) app.UI {
 					if j < len(layers) {
 						apr = layers[j].APR.String()
 					}
-					field := "layers[" + strconv.Itoa(j) + "]."
 					return app.Tr().Body(
 						app.Th().Scope("row").Text(strconv.Itoa(j+1)+". "+l.Name),
 						app.Td().Class("figure").Body(
 							app.Span().Class("cell-label").Aria("hidden", "true").Text("APR "),
-							figureText(apr, percentFigure, "%"),
+							figureText(apr, calc.UnitPercent, "%"),
 						),
-						breakdownCell(i, field+"gross", "Gross", calc.FormatAmount(l.Gross), asset),
-						breakdownCell(i, field+"fee", "Fee", calc.FormatAmount(l.Fee), asset),
-						breakdownCell(i, field+"net", "Net", calc.FormatAmount(l.Net), asset),
+						breakdownCell(i, j, calc.FigureLayerGross, calc.FormatAmount(l.Gross), asset),
+						breakdownCell(i, j, calc.FigureLayerFee, calc.FormatAmount(l.Fee), asset),
+						breakdownCell(i, j, calc.FigureLayerNet, calc.FormatAmount(l.Net), asset),
 					)
 				}),
 			),
@@ -98,13 +97,13 @@ func (b *layerBreakdown) scenario(i int, r calc.ScenarioResult) app.UI {
 	)
 }
 
-// breakdownCell is one amount of the table. Its label shows only on a phone, where the rows
-// stack and the column headers are out of sight.
-func breakdownCell(scenario int, field, label, value, asset string) app.UI {
+// breakdownCell is layer j's figure f, an amount. Its label shows only on a phone, where the
+// rows stack and the column headers are out of sight.
+func breakdownCell(scenario, j int, f calc.Figure, value, asset string) app.UI {
 	return app.Td().Class("figure").
-		DataSet("scenario", scenario).DataSet("field", field).DataSet("value", value).
+		DataSet("scenario", scenario).DataSet("field", f.OfLayer(j)).DataSet("value", value).
 		Body(
-			app.Span().Class("cell-label").Aria("hidden", "true").Text(label+" "),
-			figureText(value, amountFigure, asset),
+			app.Span().Class("cell-label").Aria("hidden", "true").Text(f.Title()+" "),
+			figureText(value, f.Unit(), asset),
 		)
 }

@@ -57,8 +57,10 @@ func (s *liveSummary) Render() app.UI {
 				return app.Li().Body(
 					app.Span().Class("scenario-number").Text(strconv.Itoa(i+1)),
 					app.Span().Class("summary-name").Text(r.Name),
-					app.Span().Class("summary-figure").Text(groupThousands(final)+" "+s.Iset.Asset),
-					app.Span().Class("summary-figure").Text(r.APY.StringFixed(2)+" % APY"),
+					app.Span().Class("summary-figure").Title(calc.FigureFinal.Title()).
+						Text(groupThousands(final)+" "+s.Iset.Asset),
+					app.Span().Class("summary-figure").Title(calc.FigureAPY.Title()).
+						Text(r.APY.StringFixed(2)+" % "+calc.FigureAPY.Title()),
 				)
 			}),
 		),

@@ -11,22 +11,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// figureKind says how a figure is written and compared.
-type figureKind int
-
-const (
-	amountFigure  figureKind = iota // asset units, exact to the wei
-	percentFigure                   // percent, 6 places
-	fiatFigure                      // fiat, 2 places
-	dayFigure                       // a day number
-)
-
-// figureRow is one row of the results table: a field of the results document (SPEC section 4).
+// figureRow is one row of the results table: a figure of the results document (SPEC section 4),
+// titled and written as calc.Figure says.
 type figureRow struct {
-	field   string // the results document's name, the cells' data-field
-	label   string
+	figure  calc.Figure // the results document's name, the cells' data-field
 	explain string
-	kind    figureKind
 	better  int // +1 when more is better, -1 when less is better
 }
 
@@ -38,26 +27,26 @@ type figureGroup struct {
 
 var figureGroups = []figureGroup{
 	{"If nothing goes wrong", []figureRow{
-		{"final", "Final amount", "What you hold after a normal exit at the horizon: rewards in, fees, gas and swap costs out.", amountFigure, +1},
-		{"fiat_final", "Final value", "The final amount at the price you expect then.", fiatFigure, +1},
-		{"gain", "Gain", "Final amount minus what you put in.", amountFigure, +1},
-		{"apy", "APY", "The yearly rate that turns your amount into the final amount, everything counted.", percentFigure, +1},
+		{calc.FigureFinal, "What you hold after a normal exit at the horizon: rewards in, fees, gas and swap costs out.", +1},
+		{calc.FigureFiatFinal, "The final amount at the price you expect then.", +1},
+		{calc.FigureGain, "Final amount minus what you put in.", +1},
+		{calc.FigureAPY, "The yearly rate that turns your amount into the final amount, everything counted.", +1},
 	}},
 	{"What it costs", []figureRow{
-		{"fees", "Fees", "Rewards the protocols keep.", amountFigure, -1},
-		{"gas", "Gas", "Paid to enter, claim and exit.", amountFigure, -1},
-		{"costs", "Swap costs", "Lost to swaps and slippage on entry and exit.", amountFigure, -1},
-		{"unclaimed", "Left unclaimed", "Rewards not worth the gas of claiming them at exit.", amountFigure, -1},
+		{calc.FigureFees, "Rewards the protocols keep.", -1},
+		{calc.FigureGas, "Paid to enter, claim and exit.", -1},
+		{calc.FigureCosts, "Lost to swaps and slippage on entry and exit.", -1},
+		{calc.FigureUnclaimed, "Rewards not worth the gas of claiming them at exit.", -1},
 	}},
 	{"With the risks", []figureRow{
-		{"final_expected", "Expected final amount", "The final amount with losses at their expected rate.", amountFigure, +1},
-		{"apy_expected", "Expected APY", "The APY of the expected final amount.", percentFigure, +1},
-		{"lost_expected", "Expected losses", "What loss events are expected to take.", amountFigure, -1},
-		{"p_loss", "Chance of a loss event", "The chance that at least one loss event happens before the horizon.", percentFigure, -1},
+		{calc.FigureFinalExpected, "The final amount with losses at their expected rate.", +1},
+		{calc.FigureAPYExpected, "The APY of the expected final amount.", +1},
+		{calc.FigureLostExpected, "What loss events are expected to take.", -1},
+		{calc.FigurePLoss, "The chance that at least one loss event happens before the horizon.", -1},
 	}},
 	{"Getting out", []figureRow{
-		{"liquid_day", "Money back on day", "The day your funds are back when you exit at the horizon, lock-ups and withdrawal queues included.", dayFigure, -1},
-		{"instant", "Instant exit value", "What you get selling the whole stack on the market at the horizon instead of waiting.", amountFigure, +1},
+		{calc.FigureLiquidDay, "The day your funds are back when you exit at the horizon, lock-ups and withdrawal queues included.", -1},
+		{calc.FigureInstant, "What you get selling the whole stack on the market at the horizon instead of waiting.", +1},
 	}},
 }
 
@@ -121,7 +110,7 @@ func (t *resultsTable) Render() app.UI {
 							app.Span().Class("scenario-number").Text(strconv.Itoa(i+1)),
 							app.Span().Class("col-name").Text(r.Name),
 							app.Span().Class("kind").
-								DataSet("scenario", i).DataSet("field", "kind").DataSet("value", string(r.Kind)).
+								DataSet("scenario", i).DataSet("field", string(calc.FigureKind)).DataSet("value", string(r.Kind)).
 								Text(string(r.Kind)),
 						)
 					}),
@@ -172,12 +161,12 @@ func (t *resultsTable) group(g figureGroup) app.UI {
 			row := g.rows[k]
 			values := make([]string, len(rs))
 			for i, r := range rs {
-				values[i], _ = r.Figure(row.field)
+				values[i], _ = r.Figure(string(row.figure))
 			}
 			best := bestOf(row, values, t.hasFiat())
 			return app.Tr().Body(
 				app.Th().Scope("row").Class("row-label").Body(
-					app.Span().Class("label").Text(row.label),
+					app.Span().Class("label").Text(row.figure.Title()),
 					app.Span().Class("explain").Text(row.explain),
 				),
 				app.Range(rs).Slice(func(i int) app.UI {
@@ -203,7 +192,7 @@ func (t *resultsTable) advertised() app.UI {
 				for _, l := range scenarios[i].Layers {
 					sum = sum.Add(l.APR)
 				}
-				return app.Td().Class("figure").Body(figureText(sum.String(), percentFigure, "%"))
+				return app.Td().Class("figure").Body(figureText(sum.String(), calc.UnitPercent, "%"))
 			}),
 		),
 	)
@@ -214,13 +203,14 @@ func (t *resultsTable) hasFiat() bool {
 	return len(rs) > 0 && rs[0].HasFiat
 }
 
-func (t *resultsTable) unit(k figureKind) string {
-	switch k {
-	case amountFigure:
+// unit writes a figure's unit as the table shows it after the number.
+func (t *resultsTable) unit(u calc.Unit) string {
+	switch u {
+	case calc.UnitAsset:
 		return t.Iset.Asset
-	case percentFigure:
+	case calc.UnitPercent:
 		return "%"
-	case fiatFigure:
+	case calc.UnitFiat:
 		return t.Iset.Currency
 	}
 	return ""
@@ -228,21 +218,22 @@ func (t *resultsTable) unit(k figureKind) string {
 
 func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) app.UI {
 	v := values[i]
+	u := row.figure.Unit()
 	class := "figure"
 	if best {
 		class += " best"
 	}
 	var shown app.UI
 	switch {
-	case row.kind == fiatFigure && !t.hasFiat():
+	case u == calc.UnitFiat && !t.hasFiat():
 		shown = app.Span().Class("none").Text("no price set")
-	case row.kind == dayFigure:
+	case u == calc.UnitDay:
 		shown = app.Span().Class("num").Text("day " + v)
 	default:
-		shown = figureText(v, row.kind, t.unit(row.kind))
+		shown = figureText(v, u, t.unit(u))
 	}
 	return app.Td().Class(class).
-		DataSet("scenario", i).DataSet("field", row.field).DataSet("value", v).
+		DataSet("scenario", i).DataSet("field", string(row.figure)).DataSet("value", v).
 		Body(
 			// On a phone the rows stack and the columns lose their headers: a number says whose
 			// figure it is. Screen readers have the table's headers.
@@ -253,14 +244,14 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 			}),
 			app.If(t.IonExplain != nil, func() app.UI {
 				return app.Button().Type("button").Class("explain-figure").
-					ID(fmt.Sprintf("explain-s%d-%s", i, row.field)).
-					Aria("label", "Explain "+calc.Titles[row.field]+" of "+t.Iresults.Scenarios[i].Name).
+					ID(fmt.Sprintf("explain-s%d-%s", i, row.figure)).
+					Aria("label", "Explain "+row.figure.Title()+" of "+t.Iresults.Scenarios[i].Name).
 					Title("How this figure is worked out").
 					Text("?").
-					OnClick(t.onExplain(i, row.field))
+					OnClick(t.onExplain(i, string(row.figure)))
 			}),
 			app.If(i > 0, func() app.UI {
-				return app.Span().Class("delta").Text(deltaText(row.kind, values[0], v, t.unit(row.kind), row.kind != fiatFigure || t.hasFiat()))
+				return app.Span().Class("delta").Text(deltaText(u, values[0], v, t.unit(u), u != calc.UnitFiat || t.hasFiat()))
 			}),
 		)
 }
@@ -277,7 +268,7 @@ func (t *resultsTable) onExplain(scenario int, field string) app.EventHandler {
 // scenario or all are equal.
 func bestOf(row figureRow, values []string, hasFiat bool) []bool {
 	best := make([]bool, len(values))
-	if len(values) < 2 || row.better == 0 || (row.kind == fiatFigure && !hasFiat) {
+	if len(values) < 2 || row.better == 0 || (row.figure.Unit() == calc.UnitFiat && !hasFiat) {
 		return best
 	}
 	nums := make([]decimal.Decimal, len(values))
@@ -306,7 +297,7 @@ func bestOf(row figureRow, values []string, hasFiat bool) []bool {
 }
 
 // deltaText writes value - first, signed, as "+0.399970 ETH vs 1".
-func deltaText(k figureKind, first, value, unit string, known bool) string {
+func deltaText(u calc.Unit, first, value, unit string, known bool) string {
 	if !known {
 		return ""
 	}
@@ -317,18 +308,18 @@ func deltaText(k figureKind, first, value, unit string, known bool) string {
 	}
 	d := b.Sub(a)
 	var s string
-	switch k {
-	case amountFigure:
+	switch u {
+	case calc.UnitAsset:
 		s = d.Round(6).String()
 		if d.Round(6).IsZero() && !d.IsZero() {
 			s = d.String()
 		}
 		s += " " + unit
-	case percentFigure:
+	case calc.UnitPercent:
 		s = d.Round(4).String() + " pp"
-	case fiatFigure:
+	case calc.UnitFiat:
 		s = groupThousands(d.StringFixed(2)) + " " + unit
-	case dayFigure:
+	case calc.UnitDay:
 		s = plural(int(d.IntPart()), "day")
 	}
 	if d.Sign() > 0 {
@@ -341,9 +332,9 @@ func deltaText(k figureKind, first, value, unit string, known bool) string {
 
 // figureText writes an exact figure so that it reads quickly and stays exact: the integer part
 // grouped by thousands, the first decimals plain and the rest of them smaller.
-func figureText(v string, k figureKind, unit string) app.UI {
+func figureText(v string, u calc.Unit, unit string) app.UI {
 	keep := 6
-	if k != amountFigure {
+	if u != calc.UnitAsset {
 		keep = 2
 	}
 	head, tail := v, ""
@@ -351,7 +342,7 @@ func figureText(v string, k figureKind, unit string) app.UI {
 		head, tail = v[:dot+1+keep], v[dot+1+keep:]
 	}
 	class := "num"
-	if k == amountFigure {
+	if u == calc.UnitAsset {
 		class += " amount"
 	}
 	return app.Span().Class(class).Body(

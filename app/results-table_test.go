@@ -20,45 +20,45 @@ var bestOfTests = []struct {
 	want   []bool
 }{
 	// More is better.
-	{"highest final", figureRow{kind: amountFigure, better: +1}, []string{"32.9", "33.33", "33.1"}, []bool{false, true, false}},
-	{"ties are all marked", figureRow{kind: amountFigure, better: +1}, []string{"33.5", "33.1", "33.5"}, []bool{true, false, true}},
+	{"highest final", figureRow{figure: calc.FigureFinal, better: +1}, []string{"32.9", "33.33", "33.1"}, []bool{false, true, false}},
+	{"ties are all marked", figureRow{figure: calc.FigureFinal, better: +1}, []string{"33.5", "33.1", "33.5"}, []bool{true, false, true}},
 	// Less is better.
-	{"lowest gas", figureRow{kind: amountFigure, better: -1}, []string{"0.004", "0.05", "0.028"}, []bool{true, false, false}},
-	{"earliest day", figureRow{kind: dayFigure, better: -1}, []string{"3655", "3669", "3657"}, []bool{true, false, false}},
-	{"negative gains compare as numbers", figureRow{kind: amountFigure, better: +1}, []string{"-1.5", "-0.25", "-10"}, []bool{false, true, false}},
+	{"lowest gas", figureRow{figure: calc.FigureGas, better: -1}, []string{"0.004", "0.05", "0.028"}, []bool{true, false, false}},
+	{"earliest day", figureRow{figure: calc.FigureLiquidDay, better: -1}, []string{"3655", "3669", "3657"}, []bool{true, false, false}},
+	{"negative gains compare as numbers", figureRow{figure: calc.FigureGain, better: +1}, []string{"-1.5", "-0.25", "-10"}, []bool{false, true, false}},
 	// Nothing to mark.
-	{"all equal", figureRow{kind: amountFigure, better: -1}, []string{"0", "0", "0"}, []bool{false, false, false}},
-	{"one scenario", figureRow{kind: amountFigure, better: +1}, []string{"33"}, []bool{false}},
-	{"no price, no best value", figureRow{kind: fiatFigure, better: +1}, []string{"0", "0"}, []bool{false, false}},
+	{"all equal", figureRow{figure: calc.FigureCosts, better: -1}, []string{"0", "0", "0"}, []bool{false, false, false}},
+	{"one scenario", figureRow{figure: calc.FigureFinal, better: +1}, []string{"33"}, []bool{false}},
+	{"no price, no best value", figureRow{figure: calc.FigureFiatFinal, better: +1}, []string{"0", "0"}, []bool{false, false}},
 }
 
 func TestBestOf(t *testing.T) {
 	for _, tt := range bestOfTests {
-		if got := bestOf(tt.row, tt.values, tt.row.kind != fiatFigure); !slices.Equal(got, tt.want) {
+		if got := bestOf(tt.row, tt.values, tt.row.figure.Unit() != calc.UnitFiat); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: bestOf(%v) = %v, want %v", tt.name, tt.values, got, tt.want)
 		}
 	}
 }
 
 var deltaTextTests = []struct {
-	kind         figureKind
+	unit         calc.Unit
 	first, value string
 	want         string
 }{
-	{amountFigure, "32.930903510077490557", "33.330873267792328334", "+0.39997 ETH vs 1"},
-	{amountFigure, "33.5", "33.1", "-0.4 ETH vs 1"},
-	{amountFigure, "1", "1.0000000000000000001", "+0.0000000000000000001 ETH vs 1"},
-	{amountFigure, "1", "1", "±0 ETH vs 1"},
-	{percentFigure, "2.909073", "4.158979", "+1.2499 pp vs 1"},
-	{fiatFigure, "103732.35", "104992.25", "+1,259.90 USD vs 1"},
-	{dayFigure, "3655", "3669", "+14 days vs 1"},
-	{dayFigure, "3669", "3668", "-1 day vs 1"},
+	{calc.UnitAsset, "32.930903510077490557", "33.330873267792328334", "+0.39997 ETH vs 1"},
+	{calc.UnitAsset, "33.5", "33.1", "-0.4 ETH vs 1"},
+	{calc.UnitAsset, "1", "1.0000000000000000001", "+0.0000000000000000001 ETH vs 1"},
+	{calc.UnitAsset, "1", "1", "±0 ETH vs 1"},
+	{calc.UnitPercent, "2.909073", "4.158979", "+1.2499 pp vs 1"},
+	{calc.UnitFiat, "103732.35", "104992.25", "+1,259.90 USD vs 1"},
+	{calc.UnitDay, "3655", "3669", "+14 days vs 1"},
+	{calc.UnitDay, "3669", "3668", "-1 day vs 1"},
 }
 
 func TestDeltaText(t *testing.T) {
 	for _, tt := range deltaTextTests {
-		unit := map[figureKind]string{amountFigure: "ETH", percentFigure: "%", fiatFigure: "USD"}[tt.kind]
-		if got := deltaText(tt.kind, tt.first, tt.value, unit, true); got != tt.want {
+		unit := map[calc.Unit]string{calc.UnitAsset: "ETH", calc.UnitPercent: "%", calc.UnitFiat: "USD"}[tt.unit]
+		if got := deltaText(tt.unit, tt.first, tt.value, unit, true); got != tt.want {
 			t.Errorf("deltaText(%q, %q) = %q, want %q", tt.first, tt.value, got, tt.want)
 		}
 	}
@@ -105,10 +105,10 @@ func TestResultsTableMarksTheBestAndKeepsExactValues(t *testing.T) {
 		bestByField[field[1]] = append(bestByField[field[1]], scenario[1])
 	}
 	for _, row := range figureGroups[0].rows {
-		if row.field == "final" || row.field == "apy" {
+		if row.figure == calc.FigureFinal || row.figure == calc.FigureAPY {
 			values := make([]string, len(res.Scenarios))
 			for i, r := range res.Scenarios {
-				values[i], _ = r.Figure(row.field)
+				values[i], _ = r.Figure(string(row.figure))
 			}
 			var want []string
 			for i, b := range bestOf(row, values, true) {
@@ -116,13 +116,78 @@ func TestResultsTableMarksTheBestAndKeepsExactValues(t *testing.T) {
 					want = append(want, string(rune('0'+i)))
 				}
 			}
-			if !slices.Equal(bestByField[row.field], want) || len(want) == 0 {
-				t.Errorf("best %s marked on scenarios %v, want %v (values %v)", row.field, bestByField[row.field], want, values)
+			if !slices.Equal(bestByField[string(row.figure)], want) || len(want) == 0 {
+				t.Errorf("best %s marked on scenarios %v, want %v (values %v)", row.figure, bestByField[string(row.figure)], want, values)
 			}
 		}
 	}
 	final, _ := res.Scenarios[2].Figure("final")
 	if !strings.Contains(html, `data-value="`+final+`"`) {
 		t.Errorf("the table does not carry scenario 2's exact final %s", final)
+	}
+}
+
+// figureTitles are the one name of each figure, written out: the results table's row, its
+// explain buttons and the explainer's choice of figure all say it.
+var figureTitles = map[string]string{
+	"final": "Final amount", "fiat_final": "Final value in fiat", "gain": "Gain", "apy": "APY",
+	"fees": "Protocol fees", "gas": "Gas", "costs": "Swap costs", "unclaimed": "Unclaimed rewards",
+	"final_expected": "Expected final amount", "apy_expected": "Expected APY",
+	"lost_expected": "Expected losses", "p_loss": "Chance of a loss event",
+	"liquid_day": "Money back on day", "instant": "Instant exit value", "kind": "Kind",
+}
+
+func TestFiguresHaveOneTitleOnThePage(t *testing.T) {
+	set := defaultSet()
+	res, err := calc.Evaluate(set, calc.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := app.NewTestEngine()
+	tbl := newResultsTable().Set(set).Results(res).OnExplain(func(app.Context, int, string) {})
+	if err := e.Load(tbl); err != nil {
+		t.Fatal(err)
+	}
+	table := app.HTMLString(tbl)
+	x := newFigureExplainer().Names([]string{res.Scenarios[0].Name}).Chosen(0, "final")
+	if err := e.Load(x); err != nil {
+		t.Fatal(err)
+	}
+	explainer := app.HTMLString(x)
+
+	rows := 0
+	for _, g := range figureGroups {
+		for _, row := range g.rows {
+			rows++
+			field := string(row.figure)
+			title, ok := figureTitles[field]
+			if !ok {
+				t.Errorf("the table shows %s, a figure without a title here", field)
+				continue
+			}
+			if !strings.Contains(table, `<span class="label">`+html2text(title)+`</span>`) {
+				t.Errorf("the table's row of %s is not titled %q", field, title)
+			}
+			if label := html2text("Explain " + title + " of " + res.Scenarios[0].Name); !strings.Contains(table, `aria-label="`+label+`"`) {
+				t.Errorf("no explain button %q for %s", label, field)
+			}
+		}
+	}
+	if rows != len(figureTitles)-1 { // all but the kind, shown beside each scenario's name
+		t.Errorf("the table has %d rows of figures, want %d", rows, len(figureTitles)-1)
+	}
+	options := regexp.MustCompile(`<option[^>]* value="([a-z_]+)"[^>]*>([^<]*)</option>`).FindAllStringSubmatch(explainer, -1)
+	if len(options) != len(figureTitles) {
+		t.Errorf("the explainer offers %d figures, want %d", len(options), len(figureTitles))
+	}
+	for _, o := range options {
+		if want := html2text(figureTitles[o[1]]); o[2] != want {
+			t.Errorf("the explainer calls %s %q, want %q", o[1], o[2], want)
+		}
+	}
+	for field, title := range figureTitles {
+		if e, _ := calc.Explain(set, res, 0, field); e.Title != title {
+			t.Errorf("calc.Explain(%s).Title = %q, want %q", field, e.Title, title)
+		}
 	}
 }

@@ -104,7 +104,7 @@ func ExampleExplain() {
 		}
 	}
 	// Output:
-	// Instant exit:
+	// Instant exit value:
 	//   instant = max(0, trunc(pre × (100 − instant_exit_cost) / 100) − exit_gas of the top layer) + H
 	//   instant = max(0, trunc(100 × (100 − 2) / 100) − 0.1) + 0 = 97.9 ETH
 	//     pre = 100 ETH: the staked balance after the last day, before any exit cost

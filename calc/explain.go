@@ -17,15 +17,6 @@ type Explanation struct {
 	Lines   []string // the ledger lines the values come from
 }
 
-// Titles name every figure of a scenario as the page shows it, by results field.
-var Titles = map[string]string{
-	"kind": "Kind", "final": "Final amount", "final_expected": "Final amount, risk-adjusted",
-	"gain": "Gain", "apy": "APY", "apy_expected": "APY, risk-adjusted", "fees": "Protocol fees",
-	"gas": "Gas", "costs": "Swap and exit costs", "lost_expected": "Expected losses",
-	"unclaimed": "Unclaimed rewards", "instant": "Instant exit", "liquid_day": "Money back on day",
-	"p_loss": "Chance of a loss event", "fiat_final": "Final value in fiat",
-}
-
 // Explain returns the explanation of field for scenario i of set s, whose results are res, and
 // whether the field is one of the results.
 func Explain(s Set, res Results, i int, field string) (Explanation, bool) {
@@ -34,7 +25,7 @@ func Explain(s Set, res Results, i int, field string) (Explanation, bool) {
 	}
 	sc, r := s.Scenarios[i], res.Scenarios[i]
 	a := func(d decimal.Decimal) string { return FormatAmount(d) + " " + s.Asset }
-	e := Explanation{Field: field, Title: Titles[field]}
+	e := Explanation{Field: field, Title: Figure(field).Title()}
 	ledger := ledgerLines(s, sc, r, a)
 	switch field {
 	case "kind":
