@@ -114,10 +114,11 @@ func (r *row[T]) readValue(p *parser, path string, raw json.RawMessage, x *T) {
 	case TextField:
 		*r.textOf(x) = p.text(path, raw, r.text)
 	case EnumField:
+		// A value that is not a choice is kept, so that the checks that depend on it (a claim
+		// interval required for "claim") do not speak of a default the file did not give.
 		v := p.text(path, raw, textRule{0, -1})
-		if contains(r.choices, v) {
-			*r.textOf(x) = v
-		} else if !p.seen(path) {
+		*r.textOf(x) = v
+		if !contains(r.choices, v) && !p.seen(path) {
 			p.fail(path, abbreviate(raw), "must be %s", choicesText(r.choices))
 		}
 	case BoolField:

@@ -170,7 +170,8 @@ func (r *row[T]) checkValue(c *checking, path string, x *T) {
 			return
 		}
 		if r.version > c.version && c.version >= 1 && c.version <= MaxVersion {
-			c.add(fieldErr(path, "", `needs "version": %d; this file says version %d`, r.version, c.version))
+			c.add(fieldErr(path, "", `is a version %d field: the file must say "version": %d to use it (it says %d)`,
+				r.version, r.version, c.version))
 		}
 		r.valid(c, path, x)
 	}
