@@ -17,7 +17,6 @@ import (
 const (
 	maxLiteralLen  = 100
 	maxExponentAbs = 60
-	maxListLen     = 100 // scenarios or layers read before the rest is ignored (the limit is reported)
 )
 
 // Parse reads a scenario file (JSON, version 1) and checks it. Decimal fields take a JSON string
@@ -26,8 +25,8 @@ const (
 func Parse(data []byte) (Set, error) {
 	var p parser
 	set := p.set(data)
-	if p.failed {
-		return Set{}, errors.Join(p.errs...)
+	if p.failed || p.stopped {
+		return Set{}, listed(p.errs, p.stopped)
 	}
 	err := set.Validate()
 	for _, fe := range FieldErrors(err) {
@@ -40,21 +39,23 @@ func Parse(data []byte) (Set, error) {
 		p.errs = append(p.errs, fe)
 	}
 	if len(p.errs) > 0 {
-		return Set{}, errors.Join(p.errs...)
+		return Set{}, listed(p.errs, false)
 	}
 	return set, nil
 }
 
 // parser collects the errors of one document and the raw text of every field it read.
 type parser struct {
-	errs   []error
-	bad    map[string]bool   // paths with an error of their own
-	raw    map[string]string // path -> JSON text as written
-	failed bool              // the document's shape is broken beyond field errors
+	errs    []error
+	bad     map[string]bool   // paths with an error of their own
+	raw     map[string]string // path -> JSON text as written
+	failed  bool              // the document's shape is broken beyond field errors
+	stopped bool              // maxProblems were found: the rest is not read
 }
 
 func (p *parser) fail(path, got, format string, args ...any) {
 	p.errs = append(p.errs, fieldErr(path, got, format, args...))
+	p.stopped = p.stopped || len(p.errs) >= maxProblems
 	if p.bad == nil {
 		p.bad = map[string]bool{}
 	}
@@ -88,11 +89,14 @@ func (p *parser) set(data []byte) Set {
 // own problems are collected in p.
 func readObject[T any](p *parser, path string, data []byte, rows []row[T], x *T) bool {
 	fields, ok := p.object(path, data)
-	if !ok {
-		return false
+	if !ok || p.stopped {
+		return ok
 	}
 	p.required(path, fields, requiredNames(rows)...)
 	for _, f := range fields {
+		if p.stopped {
+			return true
+		}
 		fpath := join(path, f.name)
 		r := rowNamed(rows, f.name)
 		if r == nil {
@@ -130,6 +134,9 @@ func (r *row[T]) readValue(p *parser, path string, raw json.RawMessage, x *T) {
 
 func readScenarios(p *parser, path string, raw []byte, s *Set) {
 	for i, item := range p.list(path, raw, "scenarios", 1, MaxScenarios) {
+		if p.stopped {
+			return
+		}
 		sc := withDefaults(scenarioRows, Scenario{})
 		readObject(p, fmt.Sprintf("%s[%d]", path, i), item, scenarioRows, &sc)
 		s.Scenarios = append(s.Scenarios, sc)
@@ -138,6 +145,9 @@ func readScenarios(p *parser, path string, raw []byte, s *Set) {
 
 func readLayers(p *parser, path string, raw []byte, sc *Scenario) {
 	for i, item := range p.list(path, raw, "layers", 1, MaxLayers) {
+		if p.stopped {
+			return
+		}
 		l := withDefaults(layerRows, Layer{})
 		readObject(p, fmt.Sprintf("%s[%d]", path, i), item, layerRows, &l)
 		sc.Layers = append(sc.Layers, l)
@@ -181,7 +191,7 @@ func (p *parser) object(path string, data json.RawMessage) ([]member, bool) {
 	}
 	var out []member
 	names := map[string]bool{}
-	for dec.More() {
+	for dec.More() && !p.stopped {
 		tok, err := dec.Token()
 		if err != nil {
 			p.fail(path, "", "%v", err)
@@ -229,22 +239,16 @@ func (p *parser) unknown(path, known string) {
 	p.fail(path, "", "is not a field of this format (known: %s)", known)
 }
 
-// list reads a JSON array of at most maxListLen items, checking its length against [min, max].
+// list reads a JSON array, checking its length against [min, max], and returns at most max
+// items.
 func (p *parser) list(path string, data json.RawMessage, what string, min, max int) []json.RawMessage {
 	if kindOf(data) != '[' {
 		p.fail(path, abbreviate(data), "must be a list of %d to %d %s", min, max, what)
 		return nil
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(data, &items); err != nil {
-		p.fail(path, "", "%v", err)
-		return nil
-	}
-	if len(items) < min || len(items) > max {
-		p.fail(path, strconv.Itoa(len(items)), "must have %d to %d %s", min, max, what)
-	}
-	if len(items) > maxListLen {
-		items = items[:maxListLen]
+	items, n := splitList(data, max) // what lies past max is counted, not read
+	if n < min || n > max {
+		p.fail(path, strconv.Itoa(n), "must have %d to %d %s", min, max, what)
 	}
 	return items
 }
@@ -434,4 +438,45 @@ func position(data []byte, offset int64) (line, col int) {
 		}
 	}
 	return line, col
+}
+
+// splitList returns the first keep items of a JSON list and the number of items it holds. data
+// is one valid JSON list; the items are scanned, not decoded, so that counting a megabyte of
+// them costs no memory.
+func splitList(data []byte, keep int) (items []json.RawMessage, n int) {
+	data = bytes.TrimSpace(data)
+	depth, start, inString := 0, -1, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		}
+		switch {
+		case depth == 1 && c == '[' && i == 0:
+			start = 1
+		case (depth == 1 && c == ',') || (depth == 0 && i == len(data)-1):
+			if item := bytes.TrimSpace(data[start:i]); len(item) > 0 {
+				if n < keep {
+					items = append(items, json.RawMessage(item))
+				}
+				n++
+			}
+			start = i + 1
+		}
+	}
+	return items, n
 }
