@@ -64,11 +64,13 @@ func (p *parser) fail(path, got, format string, args ...any) {
 
 func (p *parser) seen(path string) bool { return p.bad[path] }
 
+// keep notes a field's input for the errors the checks find later: text as [quoteText] shows
+// it, a number as written.
 func (p *parser) keep(path string, raw json.RawMessage) {
 	if p.raw == nil {
 		p.raw = map[string]string{}
 	}
-	p.raw[path] = string(raw)
+	p.raw[path] = abbreviate(raw)
 }
 
 func (p *parser) set(data []byte) Set {
@@ -97,7 +99,7 @@ func readObject[T any](p *parser, path string, data []byte, rows []row[T], x *T)
 		if p.stopped {
 			return true
 		}
-		fpath := join(path, f.name)
+		fpath := join(path, readableName(f.name))
 		r := rowNamed(rows, f.name)
 		if r == nil {
 			p.unknown(fpath, fieldNames(rows))
@@ -204,7 +206,7 @@ func (p *parser) object(path string, data json.RawMessage) ([]member, bool) {
 			return nil, false
 		}
 		if names[name] {
-			p.fail(join(path, name), "", "appears twice; a field may be given once")
+			p.fail(join(path, readableName(name)), "", "appears twice; a field may be given once")
 			continue
 		}
 		names[name] = true
@@ -391,13 +393,19 @@ func kindOf(data []byte) byte {
 	return '0'
 }
 
-// abbreviate returns a JSON value's text for an error message; objects and lists are named only.
+// abbreviate returns a JSON value's text for an error message: text as [quoteText] shows it,
+// numbers and literals as written; objects and lists are named only.
 func abbreviate(data []byte) string {
 	switch kindOf(data) {
 	case '{':
 		return "an object"
 	case '[':
 		return "a list"
+	case '"':
+		var s string
+		if json.Unmarshal(data, &s) == nil {
+			return quoteText(s)
+		}
 	}
 	return string(bytes.TrimSpace(data))
 }
