@@ -106,7 +106,6 @@ func (r textRule) check(path, s string) *FieldError {
 	return nil
 }
 
-
 // Validate checks every field of s against the scenario file's ranges (see [SetFields] and the
 // other tables), and the stacks against the usage uniqueness control: the bottom layer accepts
 // the set's asset, each other layer accepts what the layer below gives (where both are set,
