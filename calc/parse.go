@@ -8,9 +8,14 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
+
+// byteOrderMark is UTF-8's byte-order mark, which some editors write at the start of a file.
+const byteOrderMark = "\uFEFF"
 
 // maxLiteralLen bounds the text of one number, so that "1e999999999" or a megabyte of digits is
 // refused before any arithmetic is spent on it.
@@ -19,10 +24,13 @@ const (
 	maxExponentAbs = 60
 )
 
-// Parse reads a scenario file (JSON, version 1) and checks it. Decimal fields take a JSON string
-// ("3.2") or a JSON number (3.2), read from their text, never through float64; unknown and repeated
-// fields are refused. The error joins one *FieldError per problem found, each quoting the input.
+// Parse reads a scenario file (JSON, version 1 or 2, UTF-8 with or without a byte-order mark) and
+// checks it. Decimal fields take a JSON string ("3.2") or a JSON number (3.2), read from their
+// text, never through float64; unknown and repeated fields are refused, and so is text that is
+// not UTF-8. The error joins one *FieldError per problem found, each quoting the input: at most
+// [MaxListedErrors] of them, then one whose More says how many were left out.
 func Parse(data []byte) (Set, error) {
+	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
 	var p parser
 	set := p.set(data)
 	if p.failed || p.stopped {
@@ -262,7 +270,64 @@ func (p *parser) text(path string, data json.RawMessage, r textRule) string {
 		p.fail(path, abbreviate(data), "must be %s", r.allowed())
 		return ""
 	}
+	if !p.utf8(path, data) {
+		return ""
+	}
 	return s
+}
+
+// utf8 refuses a JSON string that is not valid UTF-8 (JSON readers quietly turn such bytes into
+// U+FFFD, so that the file would say one thing and the page show another): raw bytes that are
+// not UTF-8, or an escaped half of a surrogate pair without its other half.
+func (p *parser) utf8(path string, data json.RawMessage) bool {
+	if at := invalidUTF8(bytes.TrimSpace(data)); at >= 0 {
+		p.fail(path, "", "must be valid UTF-8 text (the text is broken at byte %d of the field)", at)
+		return false
+	}
+	return true
+}
+
+// invalidUTF8 returns where a JSON string literal stops being UTF-8, counting bytes from 1 after
+// the opening quote, or -1 when it is UTF-8 throughout.
+func invalidUTF8(lit []byte) int {
+	body := lit[1 : len(lit)-1]
+	if !utf8.Valid(body) {
+		for i := 0; i < len(body); {
+			r, n := utf8.DecodeRune(body[i:])
+			if r == utf8.RuneError && n <= 1 {
+				return i + 1
+			}
+			i += n
+		}
+	}
+	hex := func(i int) (rune, bool) { // the \uXXXX escape at body[i]
+		if i+6 > len(body) || body[i] != '\\' || body[i+1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(body[i+2:i+6]), 16, 32)
+		return rune(v), err == nil
+	}
+	for i := 0; i < len(body); i++ {
+		if body[i] != '\\' {
+			continue
+		}
+		r, ok := hex(i)
+		switch {
+		case !ok:
+			i++ // a one-character escape
+		case utf16.IsSurrogate(r) && r < 0xdc00:
+			low, ok := hex(i + 6)
+			if !ok || low < 0xdc00 || low > 0xdfff {
+				return i + 1
+			}
+			i += 11
+		case utf16.IsSurrogate(r):
+			return i + 1
+		default:
+			i += 5
+		}
+	}
+	return -1
 }
 
 func (p *parser) boolean(path string, data json.RawMessage, def bool) bool {
@@ -299,6 +364,9 @@ func (p *parser) decimal(path string, data json.RawMessage, r decimalRule) decim
 	case '"':
 		if err := json.Unmarshal(data, &text); err != nil {
 			text = ""
+		}
+		if !p.utf8(path, data) {
+			return decimal.Zero
 		}
 	case '0':
 	default:
