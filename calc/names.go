@@ -86,6 +86,17 @@ func visible(s string) string {
 // what is really there.
 func quoteText(s string) string { return strconv.Quote(s) }
 
+// shown returns a name for a message about another field: as written when every character
+// prints, and otherwise quoted with escapes (the name's own field has its error already).
+func shown(name string) string {
+	for _, r := range name {
+		if !strconv.IsPrint(r) {
+			return quoteGot(quoteText(name))
+		}
+	}
+	return name
+}
+
 // readableName returns a field name as a path shows it: as written when every character prints,
 // and otherwise quoted with escapes, so that an unknown field's name cannot hide in a message.
 func readableName(name string) string {

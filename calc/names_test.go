@@ -104,3 +104,20 @@ func TestSameName(t *testing.T) {
 		}
 	}
 }
+
+// A name quoted in another field's error is escaped too (found by FuzzDecodeLink).
+func TestNamesInOtherFieldsErrors(t *testing.T) {
+	doc := with(`{"name":"a","apr":"3"}`, `{"name":"a","gives":"s\u007ft","apr":"3"},{"name":"b","accepts":"x","apr":"1"}`)
+	_, err := Parse([]byte(doc))
+	var got []string
+	for _, fe := range FieldErrors(err) {
+		got = append(got, fe.Error())
+	}
+	want := []string{
+		`scenarios[0].layers[0].gives: must not contain control characters (U+007F is character 2) (got "s\x7ft")`,
+		`scenarios[0].layers[1].accepts: must be "s\x7ft", what layers[0] gives, or empty (got "x")`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Parse(bad gives below) =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

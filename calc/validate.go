@@ -225,11 +225,11 @@ func checkLayers(c *checking, path string, sc *Scenario) {
 		if i == 0 {
 			if !SameName(l.Accepts, c.asset) {
 				c.add(fieldErr(lp+".accepts", quoteText(l.Accepts),
-					"must be %s, the asset the set starts with, or empty", c.asset))
+					"must be %s, the asset the set starts with, or empty", shown(c.asset)))
 			}
 		} else if below := sc.Layers[i-1].Gives; below != "" && !SameName(l.Accepts, below) {
 			c.add(fieldErr(lp+".accepts", quoteText(l.Accepts),
-				"must be %s, what layers[%d] gives, or empty", below, i-1))
+				"must be %s, what layers[%d] gives, or empty", shown(below), i-1))
 		}
 	}
 }
@@ -243,7 +243,7 @@ func checkLoop(c *checking, path string, sc *Scenario) { checkObject(c, path, lo
 func checkRewardToken(c *checking, path string, r *Reward) *FieldError {
 	if r.Token != "" && SameName(r.Token, c.asset) {
 		return fieldErr(path, quoteText(r.Token),
-			"must not be %s, the set's asset: rewards in the asset itself are the layer's apr", c.asset)
+			"must not be %s, the set's asset: rewards in the asset itself are the layer's apr", shown(c.asset))
 	}
 	return nil
 }
