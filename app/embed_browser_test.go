@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"restakecalc/app/site"
 	"restakecalc/calc"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -588,17 +589,17 @@ func TestEmbedDemoPageShowsTwoWidgets(t *testing.T) {
 	for _, prefix := range sitePrefixes {
 		t.Run(prefix, func(t *testing.T) {
 			base, _ := serveSite(t, siteDir(t), prefix)
-			res, err := http.Get(base + embedDemoFile)
+			res, err := http.Get(base + site.EmbedDemoFile)
 			if err != nil {
 				t.Fatal(err)
 			}
 			res.Body.Close()
 			if res.StatusCode != http.StatusOK {
-				t.Fatalf("GET %s%s = %s: app dist must write the demo host page (writeEmbedDemo)", base, embedDemoFile, res.Status)
+				t.Fatalf("GET %s%s = %s: app dist must write the demo host page (site.WriteDist)", base, site.EmbedDemoFile, res.Status)
 			}
 			ctx := newBrowser(t)
 			requests := recordRequests(ctx)
-			if err := chromedp.Run(ctx, chromedp.Navigate(base+embedDemoFile)); err != nil {
+			if err := chromedp.Run(ctx, chromedp.Navigate(base+site.EmbedDemoFile)); err != nil {
 				t.Fatal(err)
 			}
 			sets := []calc.Set{defaultSet(), embedDemoLockedSet()}
