@@ -19,7 +19,7 @@ import (
 var addRoutesOnce sync.Once
 
 // committedWeb is the repository's static web root.
-const committedWeb = "../assets"
+const committedWeb = "../web"
 
 // writeWeb writes a web/ directory as the build leaves it: the committed files and app.wasm (a
 // stand-in: the generator does not run it).
@@ -28,9 +28,6 @@ func writeWeb(t *testing.T) string {
 	web := filepath.Join(t.TempDir(), "web")
 	if err := os.CopyFS(web, os.DirFS(committedWeb)); err != nil {
 		t.Fatal(err)
-	}
-	for _, f := range []string{"presets.go", "presets.json"} { // what assets/ embeds, not part of the site
-		os.Remove(filepath.Join(web, f))
 	}
 	wasm := bytes.Repeat([]byte("\x00asm stand-in "), 10000)
 	if err := os.WriteFile(filepath.Join(web, "app.wasm"), wasm, 0o644); err != nil {

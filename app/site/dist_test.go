@@ -19,11 +19,21 @@ func TestDistWritesTheSite(t *testing.T) {
 	out, web := writeTestSite(t)
 
 	for _, f := range []string{"index.html", "app.js", "app-worker.js", "wasm_exec.js", "app.css",
-		"manifest.webmanifest", EmbedDemoFile, "web/app.wasm", "web/calculator.css",
+		"manifest.webmanifest", "robots.txt", EmbedDemoFile, "web/app.wasm", "web/calculator.css",
 		"web/icon.svg", "web/icon-192.png", "web/icon-512.png", "web/icon-maskable-512.png"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("the site has no %s: %v", f, err)
 		}
+	}
+	// Crawlers read robots.txt only at the site's root.
+	if got, want := readFile(t, filepath.Join(out, "robots.txt")), readFile(t, filepath.Join(web, "robots.txt")); got != want {
+		t.Errorf("robots.txt = %q, want web/robots.txt's %q", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(out, "web", "robots.txt")); err == nil {
+		t.Errorf("the site has web/robots.txt too: it belongs at the root only")
+	}
+	if list, _ := precached(out); slices.Contains(list, "web/robots.txt") {
+		t.Errorf("the service worker precaches web/robots.txt, which the site does not have")
 	}
 	// dist reads web/ and writes nothing into it.
 	if files, _ := listFiles(web); slices.ContainsFunc(files, isPrecompressed) {

@@ -13,7 +13,7 @@ import (
 )
 
 // committedWeb is the repository's static web root, which the tests make sites from.
-const committedWeb = "../../assets"
+const committedWeb = "../../web"
 
 // testPage stands in for the calculator page: the site's tools do not depend on what the page
 // shows (the app package tests the real page's site).
@@ -31,9 +31,6 @@ func writeWeb(t *testing.T) string {
 	web := filepath.Join(t.TempDir(), "web")
 	if err := os.CopyFS(web, os.DirFS(committedWeb)); err != nil {
 		t.Fatal(err)
-	}
-	for _, f := range []string{"presets.go", "presets.json"} { // what assets/ embeds, not part of the site
-		os.Remove(filepath.Join(web, f))
 	}
 	wasm := bytes.Repeat([]byte("\x00asm stand-in "), 10000)
 	if err := os.WriteFile(filepath.Join(web, "app.wasm"), wasm, 0o644); err != nil {
