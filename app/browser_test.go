@@ -194,13 +194,14 @@ func waitWasm(ctx context.Context) error {
 // publish a new build over a site a browser has open.
 func copySite(t testing.TB, dir string) string {
 	t.Helper()
-	site := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(site, os.DirFS(dir)); err != nil {
+	copied := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(copied, os.DirFS(dir)); err != nil {
 		t.Fatal(err)
 	}
-	return site
+	return copied
 }
 
+// readFile returns the file's text, or fails the test.
 func readFile(t testing.TB, name string) string {
 	t.Helper()
 	data, err := os.ReadFile(name)
