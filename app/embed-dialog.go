@@ -157,7 +157,7 @@ func (d *embedDialog) content() app.UI {
 		app.Div().Class("embed-preview").Body(
 			app.Elem("iframe").ID("embed-preview-frame").Attr("src", src).
 				Attr("title", "Preview of the embedded calculator").
-				Style("width", strconv.Itoa(d.widthPx)+"px"),
+				Attr("width", d.widthPx), // not a style attribute: the site's policy refuses those
 		),
 	)
 }

@@ -533,7 +533,7 @@ func TestEmbedDialogGivesTheSnippetForTheScenariosOnScreen(t *testing.T) {
 	src := check("360 px", "?embed=1&lock=1&theme=dark", "360")
 
 	var preview struct{ Src, Width string }
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`(f => ({src: f.src, width: f.style.width}))(document.getElementById("embed-preview-frame"))`, &preview)); err != nil {
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(f => ({src: f.src, width: getComputedStyle(f).width}))(document.getElementById("embed-preview-frame"))`, &preview)); err != nil {
 		t.Fatal(err)
 	}
 	if preview.Src != src || preview.Width != "360px" {

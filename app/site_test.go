@@ -293,7 +293,7 @@ const cspProbe = `window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) =>
   window.cspViolations.push(e.effectiveDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));`
 
-// TestSiteRunsUnderItsContentSecurityPolicy loads the page, the widget and the embed demo in
+// TestSiteRunsUnderItsContentSecurityPolicy loads the page, its embed dialog, the widget and the embed demo in
 // chromium, served by `app serve` (the policy as a header and as the pages' meta tag) and by a
 // plain file server that sends no policy (the meta tag alone, as on any static host): the page
 // comes alive, the demo's widgets are sized by its listener, and not one violation is reported.
@@ -364,6 +364,19 @@ func TestSiteRunsUnderItsContentSecurityPolicy(t *testing.T) {
 				}
 				checkNoViolations(t, ctx, u, `[window]`)
 			}
+
+			// The embed dialog, whose preview is sized by an attribute: go-app's Style() writes a
+			// style attribute, which the policy refuses.
+			if err := chromedp.Run(ctx,
+				chromedp.Navigate(tc.base),
+				chromedp.WaitVisible(`.calc[data-live="true"]`, chromedp.ByQuery),
+				chromedp.Click("#embed-open", chromedp.ByQuery),
+				chromedp.Poll(`(f => f && f.contentDocument && f.contentDocument.querySelector('.calc[data-live="true"]') !== null)(document.getElementById("embed-preview-frame"))`, nil,
+					chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(0)),
+			); err != nil {
+				t.Fatalf("at %s: the embed dialog's preview did not come alive: %v", tc.base, err)
+			}
+			checkNoViolations(t, ctx, tc.base+" (embed dialog)", `[window, document.getElementById("embed-preview-frame").contentWindow]`)
 
 			// The demo host page: both widgets run and are sized by the inline listener.
 			u := tc.base + site.EmbedDemoFile

@@ -21,6 +21,9 @@ import (
 // them). No plugin, no <base> elsewhere, no form posted elsewhere. frame-ancestors is left out on
 // purpose: the widget is made to be embedded by any site.
 //
+// The page's components must therefore not write style attributes: go-app's Style() does, and
+// the browser refuses it. Size things with classes, or with attributes such as an iframe's width.
+//
 // WriteDist computes the policy from the HTML pages it wrote and puts it in each as a meta tag,
 // so that any static host applies it; Serve reads it back from index.html and sends it as a
 // header too, which also covers the service worker and the files that are not HTML.
