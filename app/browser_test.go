@@ -4,9 +4,10 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
+	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,23 +15,47 @@ import (
 	"testing"
 	"time"
 
+	"restakecalc/app/site"
+
 	"github.com/chromedp/chromedp"
 )
 
 // The real-browser tests drive Debian's chromium over the static site that `make dist` wrote:
 // what they test is what ships. `make test` builds the site and runs them with RESTAKE_DIST set;
-// a plain `go test ./...` skips them.
+// a plain `go test ./...` skips them and says so once (see TestMain).
 
 // browserTimeout bounds everything one browser does in a test: loading the 7 MB wasm on two busy
 // cores takes seconds, a hang must not take the whole test run.
 const browserTimeout = 60 * time.Second
+
+// browserTestsSkipped says why the browser tests did not run and how to run them.
+const browserTestsSkipped = "restakecalc/app: the browser tests were skipped (RESTAKE_DIST is unset); " +
+	"run them with make test, or: make dist && RESTAKE_DIST=$PWD/dist go test -count=1 ./app"
+
+// TestMain says once, not in every browser test, that the browser tests were skipped. go test
+// hides a passing package's output unless -v is given, so the line goes to the terminal when
+// there is one.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if os.Getenv("RESTAKE_DIST") == "" {
+		var out io.Writer = os.Stdout
+		if !testing.Verbose() {
+			if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+				defer tty.Close()
+				out = tty
+			}
+		}
+		fmt.Fprintln(out, browserTestsSkipped)
+	}
+	os.Exit(m.Run())
+}
 
 // siteDir returns the directory of the static site under test, from RESTAKE_DIST.
 func siteDir(t testing.TB) string {
 	t.Helper()
 	dir := os.Getenv("RESTAKE_DIST")
 	if dir == "" {
-		t.Skip("browser tests run under make test (RESTAKE_DIST unset)")
+		t.Skip("browser test: RESTAKE_DIST is unset")
 	}
 	if _, err := os.Stat(dir + "/index.html"); err != nil {
 		t.Fatalf("RESTAKE_DIST=%s holds no site (run make dist): %v", dir, err)
@@ -48,8 +73,11 @@ func serveSite(t testing.TB, dir, prefix string) (baseURL string, stop func()) {
 	if err != nil {
 		t.Fatalf("listening: %v", err)
 	}
-	p := cleanPrefix(prefix)
-	srv := &http.Server{Handler: newSiteHandler(dir, p), ReadHeaderTimeout: 10 * time.Second}
+	p := site.CleanPrefix(prefix)
+	srv, err := site.NewServer(dir, p)
+	if err != nil {
+		t.Fatal(err)
+	}
 	go srv.Serve(ln)
 	stopped := false
 	stop = func() {
@@ -166,17 +194,21 @@ func waitWasm(ctx context.Context) error {
 // publish a new build over a site a browser has open.
 func copySite(t testing.TB, dir string) string {
 	t.Helper()
-	site := filepath.Join(t.TempDir(), "site")
-	files, err := listFiles(dir)
+	copied := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(copied, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	return copied
+}
+
+// readFile returns the file's text, or fails the test.
+func readFile(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range files {
-		if err := copyFile(filepath.Join(dir, f), filepath.Join(site, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return site
+	return string(data)
 }
 
 // saveScreenshot writes a screenshot as name into dir, the folder RESTAKE_SCREENSHOTS names;

@@ -3,34 +3,11 @@
 package main
 
 import (
-	"html"
-	"regexp"
 	"strings"
 	"testing"
 
 	"restakecalc/calc"
 )
-
-func TestEmbedDemoHTML(t *testing.T) {
-	links := [2]string{"./?embed=1#z=first", "./?embed=1&lock=1#z=second"}
-	page := string(embedDemoHTML(links))
-	srcs := regexp.MustCompile(`<iframe src="([^"]*)"`).FindAllStringSubmatch(page, -1)
-	if len(srcs) != 2 {
-		t.Fatalf("embedDemoHTML has %d iframes, want 2", len(srcs))
-	}
-	for i, m := range srcs {
-		if got := html.UnescapeString(m[1]); got != links[i] {
-			t.Errorf("iframe %d src = %q, want %q", i+1, got, links[i])
-		}
-	}
-	if !strings.Contains(page, heightListenerJS) {
-		t.Errorf("embedDemoHTML has no height listener")
-	}
-	// Nothing may come from anywhere else: no absolute URL, no external script or style.
-	if m := regexp.MustCompile(`(?i)(https?:)?//[a-z0-9]|<link|<script\s+src`).FindString(page); m != "" {
-		t.Errorf("embedDemoHTML refers to %q: the demo must load nothing but its widgets", m)
-	}
-}
 
 // The demo's links are relative, so that the demo works under any path, and carry the sets they
 // are meant to.
@@ -63,5 +40,26 @@ func TestEmbedDemoLinks(t *testing.T) {
 	}
 	if n := len(embedDemoLockedSet().Scenarios); n != 2 {
 		t.Errorf("the locked demo has %d scenarios, want 2", n)
+	}
+}
+
+// The demo shows the widgets with the snippet and the listener that the embed dialog gives a host.
+func TestEmbedDemoUsesTheDialogsSnippet(t *testing.T) {
+	demo, err := embedDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	links, _ := embedDemoLinks()
+	if string(demo.HeightListener) != heightListenerJS {
+		t.Errorf("the demo's listener is not the dialog's")
+	}
+	widthsPx := []int{600, 360} // a column, and a sidebar or a phone
+	if len(demo.Widgets) != len(widthsPx) {
+		t.Fatalf("the demo has %d widgets, want %d", len(demo.Widgets), len(widthsPx))
+	}
+	for i, w := range demo.Widgets {
+		if want := embedSnippet(links[i], widthsPx[i]); string(w.Snippet) != want {
+			t.Errorf("widget %d's snippet = %s, want the dialog's %s", i+1, w.Snippet, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"html"
 	"strconv"
@@ -21,15 +22,15 @@ const (
 	embedStartHeightPx = 900
 )
 
-// heightListenerJS is the script a host page pastes once to size every embedded widget to its
+// heightListener is the script a host page pastes once to size every embedded widget to its
 // height (README, the embed dialog and embed-demo.html show it). It trusts nothing in the
 // message but a number, and only from one of the page's own iframes.
-const heightListenerJS = `<script>
-addEventListener("message", (e) => {
-  if (!e.data || e.data.type !== "restake-calc:height" || !(e.data.height > 0)) return;
-  for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === e.source) f.style.height = e.data.height + "px";
-});
-</script>`
+//
+//go:embed height-listener.js
+var heightListener string
+
+// heightListenerJS is heightListener as a host pastes it, in its script element.
+var heightListenerJS = "<script>\n" + heightListener + "</script>"
 
 // embedSnippet is the iframe a host pastes to embed the widget at src, at most widthPx wide and
 // as wide as the host's column otherwise.
@@ -156,7 +157,7 @@ func (d *embedDialog) content() app.UI {
 		app.Div().Class("embed-preview").Body(
 			app.Elem("iframe").ID("embed-preview-frame").Attr("src", src).
 				Attr("title", "Preview of the embedded calculator").
-				Style("width", strconv.Itoa(d.widthPx)+"px"),
+				Attr("width", d.widthPx), // not a style attribute: the site's policy refuses those
 		),
 	)
 }

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"restakecalc/app/site"
 	"restakecalc/calc"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -532,7 +533,7 @@ func TestEmbedDialogGivesTheSnippetForTheScenariosOnScreen(t *testing.T) {
 	src := check("360 px", "?embed=1&lock=1&theme=dark", "360")
 
 	var preview struct{ Src, Width string }
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`(f => ({src: f.src, width: f.style.width}))(document.getElementById("embed-preview-frame"))`, &preview)); err != nil {
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(f => ({src: f.src, width: getComputedStyle(f).width}))(document.getElementById("embed-preview-frame"))`, &preview)); err != nil {
 		t.Fatal(err)
 	}
 	if preview.Src != src || preview.Width != "360px" {
@@ -588,17 +589,17 @@ func TestEmbedDemoPageShowsTwoWidgets(t *testing.T) {
 	for _, prefix := range sitePrefixes {
 		t.Run(prefix, func(t *testing.T) {
 			base, _ := serveSite(t, siteDir(t), prefix)
-			res, err := http.Get(base + embedDemoFile)
+			res, err := http.Get(base + site.EmbedDemoFile)
 			if err != nil {
 				t.Fatal(err)
 			}
 			res.Body.Close()
 			if res.StatusCode != http.StatusOK {
-				t.Fatalf("GET %s%s = %s: app dist must write the demo host page (writeEmbedDemo)", base, embedDemoFile, res.Status)
+				t.Fatalf("GET %s%s = %s: app dist must write the demo host page (site.WriteDist)", base, site.EmbedDemoFile, res.Status)
 			}
 			ctx := newBrowser(t)
 			requests := recordRequests(ctx)
-			if err := chromedp.Run(ctx, chromedp.Navigate(base+embedDemoFile)); err != nil {
+			if err := chromedp.Run(ctx, chromedp.Navigate(base+site.EmbedDemoFile)); err != nil {
 				t.Fatal(err)
 			}
 			sets := []calc.Set{defaultSet(), embedDemoLockedSet()}

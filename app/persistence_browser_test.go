@@ -744,7 +744,7 @@ func TestBrowserPersistUpdateNoticeReloadsIntoTheNewBuild(t *testing.T) {
 		t.Fatalf("no update notice after a new build: %v", err)
 	}
 	var version string
-	chromedp.Run(ctx, chromedp.Evaluate(`goappGetenv("`+versionEnv+`")`, &version))
+	chromedp.Run(ctx, chromedp.Evaluate(`goappGetenv("`+buildVersionEnv+`")`, &version))
 	if version != oldVersion {
 		t.Errorf("before the reload the page runs %q, want the old build's %q", version, oldVersion)
 	}
@@ -759,7 +759,7 @@ func TestBrowserPersistUpdateNoticeReloadsIntoTheNewBuild(t *testing.T) {
 		// The page goes away under the question while it reloads: ask again.
 		version = ""
 		chromedp.Run(ctx, chromedp.Evaluate(
-			`!window.beforeReload && typeof goappGetenv === "function" ? goappGetenv("`+versionEnv+`") : ""`, &version))
+			`!window.beforeReload && typeof goappGetenv === "function" ? goappGetenv("`+buildVersionEnv+`") : ""`, &version))
 		if time.Now().After(deadline) {
 			t.Fatalf("after Reload the page runs %q, want the new build %q", version, newVersion)
 		}

@@ -4,6 +4,9 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,9 +16,12 @@ import (
 	"testing"
 	"time"
 
+	"restakecalc/app/site"
 	"restakecalc/calc"
 
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -158,7 +164,7 @@ func TestSiteUpdatesToANewBuild(t *testing.T) {
 		t.Fatalf("offline with the new build: %v", err)
 	}
 	var version string
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`goappGetenv("`+versionEnv+`")`, &version)); err != nil {
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`goappGetenv("`+buildVersionEnv+`")`, &version)); err != nil {
 		t.Fatal(err)
 	}
 	if version != newVersion {
@@ -279,4 +285,144 @@ func (l *requestLog) all() []request {
 		out = append(out, *l.reqs[id])
 	}
 	return out
+}
+
+// cspProbe runs first in every document and frame: it records every Content-Security-Policy
+// violation the document reports.
+const cspProbe = `window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.cspViolations.push(e.effectiveDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));`
+
+// TestSiteRunsUnderItsContentSecurityPolicy loads the page, its embed dialog, the widget and the embed demo in
+// chromium, served by `app serve` (the policy as a header and as the pages' meta tag) and by a
+// plain file server that sends no policy (the meta tag alone, as on any static host): the page
+// comes alive, the demo's widgets are sized by its listener, and not one violation is reported.
+// An inline script the policy does not know is blocked, which shows that the policy is in force
+// and that violations are seen.
+func TestSiteRunsUnderItsContentSecurityPolicy(t *testing.T) {
+	dir := siteDir(t)
+	policy, err := site.ReadPolicy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(plain.Close)
+	served, _ := serveSite(t, dir, "/")
+	for _, tc := range []struct {
+		name, base string
+		header     string // the policy the server sends
+	}{
+		{"app serve", served, policy},
+		{"a plain static host", plain.URL + "/", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := http.Get(tc.base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if got := res.Header.Get("Content-Security-Policy"); got != tc.header {
+				t.Fatalf("GET %s: Content-Security-Policy %q, want %q", tc.base, got, tc.header)
+			}
+
+			ctx := newBrowser(t)
+			var console []string
+			var mu sync.Mutex
+			chromedp.ListenTarget(ctx, func(ev any) {
+				if e, ok := ev.(*cdplog.EventEntryAdded); ok && e.Entry.Level == cdplog.LevelError {
+					mu.Lock()
+					console = append(console, e.Entry.Text)
+					mu.Unlock()
+				}
+			})
+			if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+				_, err := page.AddScriptToEvaluateOnNewDocument(cspProbe).Do(ctx)
+				return err
+			})); err != nil {
+				t.Fatal(err)
+			}
+
+			for _, query := range []string{"", "?embed=1"} {
+				u := tc.base + query
+				if err := chromedp.Run(ctx, chromedp.Navigate(u)); err != nil {
+					t.Fatalf("Navigate(%s) = %v", u, err)
+				}
+				if err := waitWasm(ctx); err != nil {
+					t.Fatalf("at %s: %v", u, err)
+				}
+				if err := chromedp.Run(ctx, chromedp.WaitVisible(`.calc[data-live="true"]`, chromedp.ByQuery)); err != nil {
+					t.Fatalf("at %s: the page did not come alive: %v", u, err)
+				}
+				checkDefaultFinal(t, ctx, u)
+				var meta string
+				if err := chromedp.Run(ctx, chromedp.Evaluate(
+					`document.querySelector('meta[http-equiv="Content-Security-Policy"]').content`, &meta)); err != nil {
+					t.Fatalf("at %s: no policy meta tag: %v", u, err)
+				}
+				if meta != policy {
+					t.Errorf("at %s: the meta tag's policy = %q, want %q", u, meta, policy)
+				}
+				checkNoViolations(t, ctx, u, `[window]`)
+			}
+
+			// The embed dialog, whose preview is sized by an attribute: go-app's Style() writes a
+			// style attribute, which the policy refuses.
+			if err := chromedp.Run(ctx,
+				chromedp.Navigate(tc.base),
+				chromedp.WaitVisible(`.calc[data-live="true"]`, chromedp.ByQuery),
+				chromedp.Click("#embed-open", chromedp.ByQuery),
+				chromedp.Poll(`(f => f && f.contentDocument && f.contentDocument.querySelector('.calc[data-live="true"]') !== null)(document.getElementById("embed-preview-frame"))`, nil,
+					chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(0)),
+			); err != nil {
+				t.Fatalf("at %s: the embed dialog's preview did not come alive: %v", tc.base, err)
+			}
+			checkNoViolations(t, ctx, tc.base+" (embed dialog)", `[window, document.getElementById("embed-preview-frame").contentWindow]`)
+
+			// The demo host page: both widgets run and are sized by the inline listener.
+			u := tc.base + site.EmbedDemoFile
+			if err := chromedp.Run(ctx, chromedp.Navigate(u)); err != nil {
+				t.Fatalf("Navigate(%s) = %v", u, err)
+			}
+			err = chromedp.Run(ctx, chromedp.Poll(fmt.Sprintf(`[...document.querySelectorAll("iframe")].every(f =>
+				f.contentDocument && f.contentDocument.querySelector('.calc[data-live="true"]') &&
+				parseFloat(f.style.height) !== %d)`, embedStartHeightPx), nil,
+				chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(0)))
+			if err != nil {
+				t.Fatalf("at %s: the widgets did not come alive and get sized: %v", u, err)
+			}
+			checkNoViolations(t, ctx, u, `[window, ...[...document.querySelectorAll("iframe")].map(f => f.contentWindow)]`)
+
+			mu.Lock()
+			for _, text := range console {
+				if strings.Contains(text, "Content Security Policy") {
+					t.Errorf("the console reports: %s", text)
+				}
+			}
+			mu.Unlock()
+
+			// What the policy does not know is blocked, and seen.
+			var ran bool
+			if err := chromedp.Run(ctx,
+				chromedp.Evaluate(`document.head.appendChild(Object.assign(document.createElement("script"),
+					{textContent: "window.strangerRan = true"})); !!window.strangerRan`, &ran),
+				chromedp.Poll(`window.cspViolations.length > 0`, nil,
+					chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)),
+			); err != nil || ran {
+				t.Errorf("at %s: an unknown inline script ran (%v) or no violation was seen: %v", u, ran, err)
+			}
+		})
+	}
+}
+
+// checkNoViolations fails the test for every violation that the windows the JavaScript
+// expression windows lists have recorded with cspProbe.
+func checkNoViolations(t *testing.T, ctx context.Context, u, windows string) {
+	t.Helper()
+	var violations []string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(windows+`.flatMap(w => w.cspViolations || ["no probe in a frame"])`, &violations)); err != nil {
+		t.Fatalf("at %s: reading the violations: %v", u, err)
+	}
+	for _, v := range violations {
+		t.Errorf("at %s: Content-Security-Policy violation: %s", u, v)
+	}
 }

@@ -2,8 +2,8 @@ package main
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// buildVersionEnv is the name the handler gives the build's version in its Env (versionEnv in
-// handler.go, which only the native build sees); the page reads it with app.Getenv.
+// buildVersionEnv is the name the page's handler gives the build's version in its Env (siteBuild
+// in commands.go, which only the native build sees); the page reads it with app.Getenv.
 const buildVersionEnv = "RESTAKE_VERSION"
 
 // updateNotice says, quietly, that a new version of the calculator has been downloaded in the

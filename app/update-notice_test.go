@@ -11,9 +11,9 @@ import (
 // The page learns the build's version from the handler's Env: the wasm never sees the build's
 // environment.
 func TestUpdateNoticeReadsTheBuildsVersion(t *testing.T) {
-	h := newHandler(build{version: "abc123-4567", date: "2026-11-25"}, nil)
+	h := siteBuild("abc123-4567", "2026-11-25")
 	if got := h.Env[buildVersionEnv]; got != "abc123-4567" {
-		t.Errorf("handler Env[%s] = %q, want the build's version", buildVersionEnv, got)
+		t.Errorf("the site's Env[%s] = %q, want the build's version", buildVersionEnv, got)
 	}
 }
 

@@ -1,5 +1,5 @@
-// Package assets holds the data the app embeds: the preset library (presets.json), read by
-// calc.ParsePresets. The icons and CSS beside it are served as files, not embedded.
+// Package assets holds the data the program embeds: the preset library (presets.json), read by
+// calc.ParsePresets. The files the site serves as they are (style sheet, icons) are in web/.
 package assets
 
 import _ "embed"

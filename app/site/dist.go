@@ -1,15 +1,11 @@
-//go:build !wasm
-
-package main
+package site
 
 import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -18,7 +14,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -33,59 +28,30 @@ var compressible = map[string]bool{
 	".json": true, ".webmanifest": true, ".txt": true,
 }
 
-// runDist writes the static site: `app dist --out dist --version V [--web web] [--date YYYY-MM-DD]`.
-func runDist(args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("dist", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	out := flags.String("out", "dist", "directory to write the site to (replaced)")
-	web := flags.String("web", "web", "directory holding app.wasm and the copied assets")
-	version := flags.String("version", "", "the build's version, e.g. git describe plus a hash of web/ (required)")
-	date := flags.String("date", time.Now().UTC().Format(time.DateOnly), "the day of the build, YYYY-MM-DD")
-	if err := flags.Parse(args); err != nil {
-		return 2
-	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "dist: unexpected argument %q\n", flags.Arg(0))
-		return 2
-	}
-	if *version == "" {
-		fmt.Fprintln(stderr, "dist: --version is required: it names the service worker's cache, so each build must have its own")
-		return 2
-	}
-	if _, err := time.Parse(time.DateOnly, *date); err != nil {
-		fmt.Fprintf(stderr, "dist: --date must be a day as YYYY-MM-DD (got %q)\n", *date)
-		return 2
-	}
-	sum, err := writeDist(*out, *web, build{version: *version, date: *date})
-	if err != nil {
-		fmt.Fprintf(stderr, "dist: %v\n", err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "wrote %s: %d files, version %s of %s\n", *out, sum.files, *version, *date)
-	fmt.Fprintf(stdout, "app.wasm: %d bytes raw, %d gzip, %s\n", sum.wasmRaw, sum.wasmGzip, brotliSize(sum.wasmBrotli))
-	return 0
+// DistSummary says what WriteDist wrote.
+type DistSummary struct {
+	Files                         int   // files in the site, compressed copies included
+	WasmRaw, WasmGzip, WasmBrotli int64 // app.wasm's bytes raw, gzip -9 and brotli -q 11 (0: brotli is not installed)
 }
 
-func brotliSize(n int64) string {
-	if n == 0 {
-		return "no brotli copy (the brotli command is missing)"
-	}
-	return fmt.Sprintf("%d brotli", n)
-}
+// rootFiles are the files of web/ that belong at the site's root, next to index.html, rather
+// than under web/: crawlers read robots.txt only there (go-app's own server proxies
+// /robots.txt to web/robots.txt the same way).
+var rootFiles = map[string]bool{"robots.txt": true}
 
-// distSummary says what writeDist wrote.
-type distSummary struct {
-	files                         int
-	wasmRaw, wasmGzip, wasmBrotli int64
-}
-
-// writeDist generates the static site into out: go-app's index.html (the page pre-rendered
-// natively: whatever the routed component renders on its first render, before any browser
-// code runs, is in it), app.js, app-worker.js, wasm_exec.js, manifest.webmanifest, app.css, then
-// a copy of web/ under out/web/, then compressed copies of the big files.
-// b.wasmBytes is filled in from web/app.wasm.
-func writeDist(out, web string, b build) (distSummary, error) {
-	var sum distSummary
+// WriteDist generates the static site into out from web, the committed static root plus the
+// built web/app.wasm, which it reads in place:
+//   - go-app's index.html (the page pre-rendered natively: whatever the routed component renders
+//     on its first render, before any browser code runs, is in it), app.js, app-worker.js,
+//     wasm_exec.js, manifest.webmanifest and app.css, from NewHandler;
+//   - a copy of web/ under out/web/, but the files of rootFiles, which go to out/;
+//   - the embed demo page, embed-demo.html;
+//   - the Content-Security-Policy, as a meta tag in every HTML page (see writePolicy);
+//   - compressed copies of the big files.
+//
+// The routes of the page must be registered (app.Route) before: index.html is their first render.
+func WriteDist(out, web string, b Build, demo EmbedDemo) (DistSummary, error) {
+	var sum DistSummary
 	wasm, err := os.Stat(filepath.Join(web, "app.wasm"))
 	if err != nil {
 		return sum, fmt.Errorf("%s/app.wasm is missing: build it first (make dist does): %w", web, err)
@@ -97,18 +63,24 @@ func writeDist(out, web string, b build) (distSummary, error) {
 	if err := clearOut(out); err != nil {
 		return sum, err
 	}
-	b.wasmBytes = wasm.Size()
-	h := newHandler(b, webFiles)
-	if err := app.GenerateStaticWebsite(out, h); err != nil {
-		return sum, fmt.Errorf("generating the site: %w", err)
-	}
+	var underWeb []string
 	for _, f := range webFiles {
 		if isPrecompressed(f) {
-			continue
+			continue // left over from serving web/ by hand: dist writes its own
 		}
-		if err := copyFile(filepath.Join(web, f), filepath.Join(out, "web", f)); err != nil {
+		to := filepath.Join(out, "web", filepath.FromSlash(f))
+		if rootFiles[f] {
+			to = filepath.Join(out, f)
+		} else {
+			underWeb = append(underWeb, f)
+		}
+		if err := copyFile(filepath.Join(web, filepath.FromSlash(f)), to); err != nil {
 			return sum, err
 		}
+	}
+	b.wasmBytes = wasm.Size()
+	if err := app.GenerateStaticWebsite(out, NewHandler(b, underWeb)); err != nil {
+		return sum, fmt.Errorf("generating the site: %w", err)
 	}
 	if err := scopeManifest(filepath.Join(out, "manifest.webmanifest")); err != nil {
 		return sum, err
@@ -116,7 +88,10 @@ func writeDist(out, web string, b build) (distSummary, error) {
 	if err := dropHostlessMeta(filepath.Join(out, "index.html")); err != nil {
 		return sum, err
 	}
-	if err := writeEmbedDemo(out); err != nil {
+	if err := os.WriteFile(filepath.Join(out, EmbedDemoFile), demo.html(), 0o644); err != nil {
+		return sum, err
+	}
+	if err := writePolicy(out); err != nil {
 		return sum, err
 	}
 	if err := checkPrecache(out); err != nil {
@@ -133,10 +108,10 @@ func writeDist(out, web string, b build) (distSummary, error) {
 	if err != nil {
 		return sum, err
 	}
-	sum.files = len(files)
-	sum.wasmRaw = wasm.Size()
-	sum.wasmGzip = fileSize(filepath.Join(out, "web", "app.wasm.gz"))
-	sum.wasmBrotli = fileSize(filepath.Join(out, "web", "app.wasm.br"))
+	sum.Files = len(files)
+	sum.WasmRaw = wasm.Size()
+	sum.WasmGzip = fileSize(filepath.Join(out, "web", "app.wasm.gz"))
+	sum.WasmBrotli = fileSize(filepath.Join(out, "web", "app.wasm.br"))
 	return sum, nil
 }
 

@@ -1,8 +1,7 @@
-//go:build !wasm
-
-package main
+package site
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -34,16 +33,14 @@ func TestRelativeResources(t *testing.T) {
 func TestNewHandler(t *testing.T) {
 	files := []string{"app.wasm", "app.wasm.br", "app.wasm.gz", "calculator.css", "calculator.css.gz",
 		"icon-192.png", "icon-512.png", "icon-maskable-512.png", "icon.svg", "presets/lido.json"}
-	h := newHandler(build{version: "v7-abc", date: "2026-11-25", wasmBytes: 7000000}, files)
+	env := map[string]string{"RESTAKE_VERSION": "v7-abc", "BUILD_DATE": "2026-11-25"}
+	h := NewHandler(Build{Version: "v7-abc", Env: env, wasmBytes: 7000000}, files)
 
 	if h.Version != "v7-abc" {
 		t.Errorf("Version = %q, want the build's", h.Version)
 	}
-	if got := h.Env[versionEnv]; got != "v7-abc" {
-		t.Errorf("Env[%s] = %q, want the build's version", versionEnv, got)
-	}
-	if got := h.Env[buildDateEnv]; got != "2026-11-25" {
-		t.Errorf("Env[%s] = %q, want the build's day", buildDateEnv, got)
+	if !maps.Equal(h.Env, env) {
+		t.Errorf("Env = %v, want the build's %v", h.Env, env)
 	}
 	if h.WasmContentLength != "7000000" {
 		t.Errorf("WasmContentLength = %q, want app.wasm's raw size", h.WasmContentLength)
