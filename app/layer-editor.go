@@ -267,16 +267,21 @@ func (e *layerEditor) presetPicker(l draftLayer, asset string) app.UI {
 // payoutFields are how rewards are paid and, for claimed rewards, when and at what gas.
 func (e *layerEditor) payoutFields(l draftLayer, asset string) app.UI {
 	payoutID := e.id("payout")
+	payout := string(calc.Compound)
+	if l.claim {
+		payout = string(calc.Claim)
+	}
 	return app.Div().Class("payout").Body(
 		app.Div().Class("field").Body(
 			app.Label().For(payoutID).Class("field-label").Text(layerLabels["payout"]),
-			app.Select().ID(payoutID).
-				Aria("describedby", payoutID+"-error").
-				OnChange(e.onPayout).
-				Body(
-					app.Option().Value("compound").Selected(!l.claim).Text("compound daily (rebasing token)"),
-					app.Option().Value("claim").Selected(l.claim).Text("claimed by hand"),
-				),
+			newFieldInput().ID(payoutID).Path(e.path("payout")).
+				Select(
+					fieldOption{string(calc.Compound), "compound daily (rebasing token)"},
+					fieldOption{string(calc.Claim), "claimed by hand"},
+				).
+				Value(payout).
+				DescribedBy(payoutID+"-error").
+				OnText(e.onPayout),
 			newFieldError().ID(payoutID+"-error").Message(e.Ierrors[e.path("payout")]),
 		),
 		app.If(l.claim, func() app.UI {
@@ -288,10 +293,10 @@ func (e *layerEditor) payoutFields(l draftLayer, asset string) app.UI {
 						Value(l.claimGas).Placeholder("0").Decimal(),
 				),
 				app.Div().Class("field check").Body(
-					app.Input().Type("checkbox").ID(e.id("reinvest")).
-						Checked(l.reinvest).
-						Aria("describedby", e.id("reinvest")+"-error").
-						OnChange(e.onReinvest),
+					newFieldInput().ID(e.id("reinvest")).Path(e.path("reinvest")).
+						Checkbox(l.reinvest).
+						DescribedBy(e.id("reinvest")+"-error").
+						OnCheck(e.onReinvest),
 					app.Label().For(e.id("reinvest")).Text("Reinvest claimed rewards into the stack"),
 					newFieldError().ID(e.id("reinvest")+"-error").Message(e.Ierrors[e.path("reinvest")]),
 				),
@@ -353,15 +358,15 @@ func (e *layerEditor) onToggleMore(ctx app.Context, ev app.Event) {
 	e.report(ctx, l)
 }
 
-func (e *layerEditor) onPayout(ctx app.Context, ev app.Event) {
+func (e *layerEditor) onPayout(ctx app.Context, payout string) {
 	l := e.Ilayer
-	l.claim = ctx.JSSrc().Get("value").String() == "claim"
+	l.claim = payout == string(calc.Claim)
 	e.report(ctx, l)
 }
 
-func (e *layerEditor) onReinvest(ctx app.Context, ev app.Event) {
+func (e *layerEditor) onReinvest(ctx app.Context, reinvest bool) {
 	l := e.Ilayer
-	l.reinvest = ctx.JSSrc().Get("checked").Bool()
+	l.reinvest = reinvest
 	e.report(ctx, l)
 }
 
