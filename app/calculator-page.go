@@ -55,8 +55,9 @@ type calculatorPage struct {
 	link   string       // the URL fragment last written for the results on screen
 	keep   draftKeeper  // the draft kept in the browser's storage across visits
 
-	changes int  // counts the draft's changes, so that only the latest writes the link
-	live    bool // the program runs in the browser: the figures follow the input
+	changes   int  // counts the draft's changes, so that only the latest writes the link
+	live      bool // the program runs in the browser: the figures follow the input
+	navigated bool // the address has been read once: later links arrive over work on screen
 
 	// How long the last two evaluations took: a draft is slow when both were, not when the
 	// browser was busy with something else once.
@@ -93,25 +94,41 @@ func (p *calculatorPage) OnMount(ctx app.Context) {
 
 // OnNav reads the URL. The fragment is a share link (#z= or #s=, SPEC section 6): its scenarios
 // replace the defaults, or, when it cannot be read, the defaults stay with a notice saying why.
-// The query holds the presentation: ?theme=light|dark overrides the system's colour scheme.
+// A link that cannot be read after the page opened (a host page can set the widget's fragment)
+// keeps the scenarios on screen instead: they may be the visitor's work. The query holds the
+// presentation: ?theme=light|dark overrides the system's colour scheme.
 func (p *calculatorPage) OnNav(ctx app.Context) {
-	u := ctx.Page().URL()
+	u := ctx.Page().URL() // readable: see keepAddressReadable
+	opened := p.navigated
+	p.navigated = true
 	p.embed = parseEmbedOptions(u)
 	p.theme = p.embed.theme
-	if p.restoreSaved(u.Fragment) {
+	link, given := addressLink(u)
+	// A "#" alone is a link that carries nothing: like any link that cannot be read, it leaves
+	// work saved in the browser on offer rather than opening it.
+	fragment := link
+	if given && link == "" {
+		fragment = "#"
+	}
+	if p.restoreSaved(fragment) {
 		return
 	}
-	if u.Fragment == "" || u.Fragment == p.link {
+	if !given || link != "" && link == p.link {
 		return
 	}
-	set, err := calc.DecodeLink(u.Fragment)
+	set, err := calc.DecodeLink(link)
 	if err != nil {
-		p.notice = "This link's scenarios could not be opened: " + err.Error() + ". The example scenarios are shown instead."
+		p.notice = "This link's scenarios could not be opened: " + err.Error() + "."
+		if opened {
+			p.notice += " The scenarios on screen are kept."
+			return
+		}
+		p.notice += " The example scenarios are shown instead."
 		p.change(draftFromSet(defaultSet()))
 		return
 	}
 	p.notice = ""
-	p.link = u.Fragment
+	p.link = link
 	// The examples' figures must not stand in for the link's should its scenarios not run.
 	p.set, p.results, p.figures = calc.Set{}, calc.Results{}, calc.Results{}
 	p.chartSet, p.chartResults, p.chartFigures = calc.Set{}, calc.Results{}, calc.Results{}
