@@ -17,8 +17,11 @@ type Explanation struct {
 	Lines   []string // the ledger lines the values come from
 }
 
-// Titles name every figure of a scenario as the page shows it, by results field.
-var Titles = map[string]string{
+// Title returns what the page calls a figure of a scenario, by its results field ("final":
+// "Final amount"); "" for a field that is not a figure.
+func Title(field string) string { return titles[field] }
+
+var titles = map[string]string{
 	"kind": "Kind", "final": "Final amount", "final_expected": "Final amount, risk-adjusted",
 	"gain": "Gain", "apy": "APY", "apy_expected": "APY, risk-adjusted", "fees": "Protocol fees",
 	"gas": "Gas", "costs": "Swap and exit costs", "lost_expected": "Expected losses",
@@ -34,7 +37,7 @@ func Explain(s Set, res Results, i int, field string) (Explanation, bool) {
 	}
 	sc, r := s.Scenarios[i], res.Scenarios[i]
 	a := func(d decimal.Decimal) string { return FormatAmount(d) + " " + s.Asset }
-	e := Explanation{Field: field, Title: Titles[field]}
+	e := Explanation{Field: field, Title: titles[field]}
 	ledger := ledgerLines(s, sc, r, a)
 	switch field {
 	case "kind":

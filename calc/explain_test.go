@@ -17,7 +17,7 @@ func TestExplainAgreesWithFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, r := range res.Scenarios {
-		for _, field := range FigureFields[1:] { // all but the name
+		for _, field := range FigureFields()[1:] { // all but the name
 			e, ok := Explain(set, res, i, field)
 			if !ok || e.Formula == "" || e.Title == "" {
 				t.Errorf("Explain(%d, %s) = %+v, %v", i, field, e, ok)

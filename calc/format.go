@@ -63,8 +63,11 @@ func (r ScenarioResult) Figure(field string) (string, bool) {
 	return "", false
 }
 
-// FigureFields are the names of a scenario's figures, in the results document's order.
-var FigureFields = []string{"name", "kind", "final", "final_expected", "gain", "apy", "apy_expected",
+// FigureFields returns the names of a scenario's figures, in the results document's order. The
+// slice is the caller's.
+func FigureFields() []string { return append([]string(nil), figureFields...) }
+
+var figureFields = []string{"name", "kind", "final", "final_expected", "gain", "apy", "apy_expected",
 	"fees", "gas", "costs", "lost_expected", "unclaimed", "instant", "liquid_day", "p_loss", "fiat_final"}
 
 // MarshalJSON writes the results document: {"version": 1, "scenarios": [...]}, every amount a
@@ -83,7 +86,7 @@ func (r Results) MarshalJSON() ([]byte, error) {
 			b.WriteByte(',')
 		}
 		b.WriteByte('{')
-		for j, f := range FigureFields {
+		for j, f := range figureFields {
 			if j > 0 {
 				b.WriteByte(',')
 			}
