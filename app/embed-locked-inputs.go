@@ -37,10 +37,10 @@ func (e *embedLockedInputs) Render() app.UI {
 	d := e.Iset
 	return app.Div().Class("embed-locked-inputs").Body(
 		app.Div().Class("field-row").Body(
-			newTextField().ID("amount").Label("Amount").Unit(assetLabel(d.asset)).Decimal().
+			newTextField().ID("amount").Path("amount").Label("Amount").Unit(assetLabel(d.asset)).Decimal().
 				Value(d.amount).Error(e.Ierrors["amount"]).
 				OnInput(e.onAmount),
-			newTextField().ID("days").Label("Horizon").Unit("days").Whole().
+			newTextField().ID("days").Path("days").Label("Horizon").Unit("days").Whole().
 				Value(d.days).Hint(horizonHint(d.days)).Error(e.Ierrors["days"]).
 				OnInput(e.onDays),
 		),

@@ -3,14 +3,22 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"restakecalc/calc"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/shopspring/decimal"
 )
 
 // What every input shows is the scenario file the page computes, in a real browser: a field
@@ -115,4 +123,243 @@ func TestBrowserInputsShowNothingTheFileLeavesOut(t *testing.T) {
 		"s1-l1-fee":            "",
 		"s1-l1-accepts":        "weETH",
 	})
+}
+
+// shownInput is one input of a scenario-file field as the page shows it.
+type shownInput struct {
+	ID          string `json:"id"`
+	Path        string `json:"path"`
+	Value       string `json:"value"` // a checkbox's "true" or "false"
+	Placeholder string `json:"placeholder"`
+}
+
+// shownInputs reads every input, select and checkbox of the editors: those with a data-path
+// hook, and the ids of those without one that edit the scenarios (all but the gas price and the
+// preset picker, which are the page's own settings).
+func shownInputs(ctx context.Context) (hooked []shownInput, unhooked []string, err error) {
+	var got struct {
+		Hooked   []shownInput `json:"hooked"`
+		Unhooked []string     `json:"unhooked"`
+	}
+	err = chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+		const hooked = [], unhooked = [];
+		const editors = ".set-editor, .embed-locked-inputs, .scenario";
+		for (const el of document.querySelectorAll("input, select")) {
+			const value = el.type === "checkbox" ? String(el.checked) : el.value;
+			if (el.dataset.path !== undefined) {
+				hooked.push({id: el.id, path: el.dataset.path, value, placeholder: el.placeholder || ""});
+			} else if (el.closest(editors) && el.id !== "gas-price" && !el.id.endsWith("-preset-select")) {
+				unhooked.push(el.id);
+			}
+		}
+		return {hooked, unhooked};
+	})()`, &got))
+	return got.Hooked, got.Unhooked, err
+}
+
+// fileValue returns the value at path ("scenarios[1].layers[0].fee") in a scenario file decoded
+// with UseNumber, and whether the file gives it.
+func fileValue(doc any, path string) (any, bool) {
+	v := doc
+	for _, part := range strings.Split(path, ".") {
+		name, index, indexed := strings.Cut(part, "[")
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = obj[name]; !ok {
+			return nil, false
+		}
+		if indexed {
+			i, err := strconv.Atoi(strings.TrimSuffix(index, "]"))
+			list, ok := v.([]any)
+			if err != nil || !ok || i >= len(list) {
+				return nil, false
+			}
+			v = list[i]
+		}
+	}
+	return v, true
+}
+
+// shownMatchesFile says what is wrong with one input against the scenario file, "" when it shows
+// the file's value: the text, read as the field's kind, equals the file's value, or the file
+// leaves the field out and the input is empty with the field's default as placeholder, or shows
+// the default.
+func shownMatchesFile(in shownInput, doc any) string {
+	f, ok := calc.FieldByPath(in.Path)
+	if !ok {
+		return fmt.Sprintf("#%s: data-path %q names no field of the scenario file", in.ID, in.Path)
+	}
+	want, given := fileValue(doc, in.Path)
+	wantText := f.Default()
+	if given {
+		wantText = fmt.Sprint(want)
+	}
+	switch f.Kind() {
+	case calc.DecimalField, calc.IntField:
+		if in.Value == "" {
+			if given && !decimalEqual(wantText, "0") && !decimalEqual(wantText, f.Default()) {
+				return fmt.Sprintf("#%s (%s) is empty, want %s", in.ID, in.Path, wantText)
+			}
+			if d := f.Default(); d != "" && !decimalEqual(in.Placeholder, d) {
+				return fmt.Sprintf("#%s (%s) is empty with placeholder %q, want the default %s", in.ID, in.Path, in.Placeholder, d)
+			}
+			return ""
+		}
+		if wantText == "" {
+			wantText = "0"
+		}
+		if !decimalEqual(in.Value, wantText) {
+			return fmt.Sprintf("#%s (%s) = %q, want %s", in.ID, in.Path, in.Value, wantText)
+		}
+	default:
+		if in.Value == "" && !given {
+			if d := f.Default(); d != "" && in.Placeholder != d {
+				return fmt.Sprintf("#%s (%s) is empty with placeholder %q, want the default %s", in.ID, in.Path, in.Placeholder, d)
+			}
+			return ""
+		}
+		if in.Value != wantText {
+			return fmt.Sprintf("#%s (%s) = %q, want %q", in.ID, in.Path, in.Value, wantText)
+		}
+	}
+	return ""
+}
+
+// decimalEqual reports whether two texts are the same number; text that is not one is equal
+// only to itself.
+func decimalEqual(a, b string) bool {
+	x, errA := decimal.NewFromString(a)
+	y, errB := decimal.NewFromString(b)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return x.Equal(y)
+}
+
+// waitInputsShowFile waits until every input of a scenario-file field on the page carries its
+// data-path hook and shows the value of file, and fails with every difference when they do not
+// within a few seconds. paths, when not nil, are hooks the page must show (folded fields are
+// built only while unfolded).
+func waitInputsShowFile(t testing.TB, ctx context.Context, what string, file []byte, paths ...string) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(file))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("%s: the scenario file: %v", what, err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		hooked, unhooked, err := shownInputs(ctx)
+		if err != nil {
+			t.Fatalf("%s: reading the inputs: %v", what, err)
+		}
+		var diffs []string
+		for _, id := range unhooked {
+			diffs = append(diffs, "#"+id+" edits the scenarios but has no data-path")
+		}
+		seen := map[string]bool{}
+		for _, in := range hooked {
+			if seen[in.Path] {
+				diffs = append(diffs, fmt.Sprintf("#%s: data-path %q is on two inputs", in.ID, in.Path))
+			}
+			seen[in.Path] = true
+			if d := shownMatchesFile(in, doc); d != "" {
+				diffs = append(diffs, d)
+			}
+		}
+		for _, p := range paths {
+			if !seen[p] {
+				diffs = append(diffs, "no input has data-path "+p)
+			}
+		}
+		if len(diffs) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			for _, d := range diffs {
+				t.Errorf("%s: %s", what, d)
+			}
+			t.FailNow()
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// unfoldAll opens every layer's folded fields, one layer at a time, and switches every layer's
+// rewards to claimed when claim is true, so that every field has its input on the page.
+func unfoldAll(t testing.TB, ctx context.Context) {
+	t.Helper()
+	err := chromedp.Run(ctx, chromedp.Evaluate(`(async () => {
+		const settle = async (ok) => {
+			for (let i = 0; i < 200 && !ok(); i++) await new Promise(r => setTimeout(r, 20));
+			if (!ok()) throw new Error("the page did not follow");
+		};
+		for (const b of [...document.querySelectorAll(".more-toggle")]) {
+			if (b.getAttribute("aria-expanded") !== "true") {
+				const id = b.id;
+				b.click();
+				await settle(() => document.getElementById(id).getAttribute("aria-expanded") === "true");
+			}
+		}
+		return true;
+	})()`, nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if err != nil {
+		t.Fatalf("unfolding the layers: %v", err)
+	}
+}
+
+// fieldPaths returns the data-path of every field of the set's editors that the page shows when
+// every layer is unfolded: the set's, each scenario's and each layer's, the claim settings only
+// for claimed rewards.
+func fieldPaths(s calc.Set) []string {
+	paths := []string{"amount", "asset", "price", "currency", "price_growth", "days"}
+	for i, sc := range s.Scenarios {
+		paths = append(paths, fmt.Sprintf("scenarios[%d].name", i), fmt.Sprintf("scenarios[%d].instant_exit_cost", i))
+		for j, l := range sc.Layers {
+			for _, f := range []string{"name", "accepts", "gives", "apr", "fee", "payout", "entry_gas", "exit_gas",
+				"entry_cost", "exit_cost", "lockup_days", "withdraw_days", "risk_probability", "risk_loss", "note"} {
+				paths = append(paths, fmt.Sprintf("scenarios[%d].layers[%d].%s", i, j, f))
+			}
+			if l.Payout == calc.Claim {
+				for _, f := range []string{"claim_every", "claim_gas", "reinvest"} {
+					paths = append(paths, fmt.Sprintf("scenarios[%d].layers[%d].%s", i, j, f))
+				}
+			}
+		}
+	}
+	return paths
+}
+
+// TestBrowserInputsCarryTheirPathAndShowTheFile opens the examples and the version 1 golden files
+// as links, unfolds every layer, and reads every input back against the file.
+func TestBrowserInputsCarryTheirPathAndShowTheFile(t *testing.T) {
+	base, _ := serveSite(t, siteDir(t), "/")
+	ctx := newBrowser(t)
+	files := map[string][]byte{}
+	examples, _ := defaultSet().MarshalJSON()
+	files["the examples"] = examples
+	golden, _ := filepath.Glob("../calc/testdata/golden/*.json")
+	for _, f := range golden {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s, err := calc.Parse(data); err == nil && s.Version == 1 {
+			files[filepath.Base(f)] = data
+		}
+	}
+	for name, file := range files {
+		set, err := calc.Parse(file)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		reopen(t, ctx, base+plainFileLink(string(file)))
+		waitFigures(t, ctx, name, expectFigures(t, draftFromSet(set)))
+		waitInputsShowFile(t, ctx, name+", folded", file)
+		unfoldAll(t, ctx)
+		waitInputsShowFile(t, ctx, name+", unfolded", file, fieldPaths(set)...)
+	}
 }

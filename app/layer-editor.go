@@ -121,7 +121,7 @@ func (e *layerEditor) field(name, unit string, set func(l *draftLayer, text stri
 	if !ok {
 		shown = unit
 	}
-	return newTextField().ID(e.id(name)).Label(layerLabels[name]).Unit(shown).SpokenUnit(unit).
+	return newTextField().ID(e.id(name)).Path(e.path(name)).Label(layerLabels[name]).Unit(shown).SpokenUnit(unit).
 		Error(e.Ierrors[e.path(name)]).
 		OnInput(func(ctx app.Context, text string) {
 			l := e.Ilayer

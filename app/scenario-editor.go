@@ -106,7 +106,7 @@ func (e *scenarioEditor) Render() app.UI {
 			),
 			app.Span().Class("kind").Text(string(calc.KindOf(n))+", "+plural(n, "layer")),
 		),
-		newTextField().ID(e.id("name")).Label("Scenario name").
+		newTextField().ID(e.id("name")).Path(scenarioPath(e.Iindex)+".name").Label("Scenario name").
 			Value(s.name).Error(e.Ierrors[scenarioPath(e.Iindex)+".name"]).
 			OnInput(func(ctx app.Context, text string) {
 				s := e.Iscenario
@@ -142,7 +142,7 @@ func (e *scenarioEditor) Render() app.UI {
 		app.Div().ID(e.id("stress-panel")).Class("scenario-stress").Body(
 			app.If(s.stress, func() app.UI { return e.stressPicker(title) }),
 		),
-		newTextField().ID(e.id("instant_exit_cost")).Label("Instant exit discount").Unit("%").Decimal().
+		newTextField().ID(e.id("instant_exit_cost")).Path(scenarioPath(e.Iindex)+".instant_exit_cost").Label("Instant exit discount").Unit("%").Decimal().
 			Value(s.instantExitCostPct).Placeholder("0").
 			Hint("What selling the whole stack on the market costs, instead of waiting for withdrawals.").
 			Error(e.Ierrors[scenarioPath(e.Iindex)+".instant_exit_cost"]).

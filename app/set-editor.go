@@ -58,28 +58,28 @@ func (e *setEditor) Render() app.UI {
 	}
 	return app.Div().Class("set-editor").Body(
 		app.Div().Class("field-row").Body(
-			newTextField().ID("amount").Label("Amount").Unit(asset).Decimal().
+			newTextField().ID("amount").Path("amount").Label("Amount").Unit(asset).Decimal().
 				Value(d.amount).Error(e.Ierrors["amount"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.amount = v })),
-			newTextField().ID("asset").Label("Asset").
+			newTextField().ID("asset").Path("asset").Label("Asset").
 				Value(d.asset).Placeholder("ETH").Error(e.Ierrors["asset"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.asset = v })),
 		),
 		app.Div().Class("field-row horizon").Body(
-			newTextField().ID("days").Label("Horizon").Unit("days").Whole().
+			newTextField().ID("days").Path("days").Label("Horizon").Unit("days").Whole().
 				Value(d.days).Hint(horizonHint(d.days)).Error(e.Ierrors["days"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.days = v })),
 			horizonPresetButtons(d.days, e.onPreset),
 		),
 		app.Div().Class("field-row").Body(
-			newTextField().ID("price").Label("Price today").Unit(currency).SpokenUnit(currency+" per "+asset).Decimal().
+			newTextField().ID("price").Path("price").Label("Price today").Unit(currency).SpokenUnit(currency+" per "+asset).Decimal().
 				Value(d.price).Placeholder("0").Hint("Leave empty or 0 for no fiat figures.").
 				Error(e.Ierrors["price"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.price = v })),
-			newTextField().ID("currency").Label("Currency").
+			newTextField().ID("currency").Path("currency").Label("Currency").
 				Value(d.currency).Placeholder("USD").Error(e.Ierrors["currency"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.currency = v })),
-			newTextField().ID("price-growth").Label("Price change").Unit("%/yr").SpokenUnit("% per year").Decimal().
+			newTextField().ID("price-growth").Path("price_growth").Label("Price change").Unit("%/yr").SpokenUnit("% per year").Decimal().
 				Value(d.priceGrowthPct).Placeholder("0").Error(e.Ierrors["price_growth"]).
 				OnInput(e.change(func(d *draftSet, v string) { d.priceGrowthPct = v })),
 			newTextField().ID("gas-price").Label("Gas price").Unit("gwei").Decimal().
