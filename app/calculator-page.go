@@ -492,21 +492,7 @@ func describeProblems(err error, d draftSet) (map[string]string, []problem) {
 	return byPath, list
 }
 
-var (
-	scenarioPathRE = regexp.MustCompile(`^scenarios\[(\d+)\](?:\.layers\[(\d+)\])?(?:\.([a-z_]+))?$`)
-	setLabels      = map[string]string{
-		"amount": "Amount", "asset": "Asset", "days": "Horizon", "price": "Price today",
-		"currency": "Currency", "price_growth": "Price change", "title": "Title", "version": "Version",
-	}
-	setIDs = map[string]string{
-		"amount": "amount", "asset": "asset", "days": "days", "price": "price",
-		"currency": "currency", "price_growth": "price-growth",
-	}
-	scenarioLabels = map[string]string{
-		"name": "Scenario name", "instant_exit_cost": "Instant exit discount", "layers": "Layers",
-		"note": "Note",
-	}
-)
+var scenarioPathRE = regexp.MustCompile(`^scenarios\[(\d+)\](?:\.layers\[(\d+)\])?(?:\.([a-z_]+))?$`)
 
 // locate says where a field path is in words, the field's label to start the message with, and
 // the id of the control to focus.
@@ -514,11 +500,11 @@ func locate(path string, d draftSet) (where, label, id string) {
 	if path == "" {
 		return "The scenario set:", "", ""
 	}
-	if l, ok := setLabels[path]; ok {
-		return "", l, setIDs[path]
-	}
 	m := scenarioPathRE.FindStringSubmatch(path)
 	if m == nil {
+		if f, ok := calc.FieldByPath(path); ok {
+			return "", inputLabel(setInputs, f), inputID(setInputs, f, "")
+		}
 		return path + ":", "", ""
 	}
 	i, _ := strconv.Atoi(m[1])
@@ -526,17 +512,17 @@ func locate(path string, d draftSet) (where, label, id string) {
 	if i < len(d.scenarios) {
 		where = fmt.Sprintf("Scenario %d “%s”", i+1, d.scenarios[i].name)
 	}
-	field := m[3]
+	f, known := calc.FieldByPath(path)
 	if m[2] == "" {
-		switch field {
-		case "":
+		switch {
+		case m[3] == "":
 			return where + ":", "", scenarioID(i) + "-name"
-		case "layers":
-			return where + ":", "Layers", scenarioID(i) + "-add-layer"
-		case "name", "instant_exit_cost":
-			return where + ":", scenarioLabels[field], scenarioID(i) + "-" + field
+		case !known:
+			return where + ":", m[3], ""
+		case f.Kind() == calc.ListField:
+			return where + ":", f.Label(), scenarioID(i) + "-add-layer"
 		}
-		return where + ":", scenarioLabels[field], ""
+		return where + ":", inputLabel(scenarioInputs, f), inputID(scenarioInputs, f, scenarioID(i)+"-")
 	}
 	j, _ := strconv.Atoi(m[2])
 	if i < len(d.scenarios) && j < len(d.scenarios[i].layers) {
@@ -544,11 +530,28 @@ func locate(path string, d draftSet) (where, label, id string) {
 	} else {
 		where += ", layer " + strconv.Itoa(j+1)
 	}
-	if field == "" {
+	switch {
+	case m[3] == "":
 		return where + ":", "", layerID(i, j) + "-name"
+	case !known:
+		return where + ":", m[3], ""
 	}
-	if l, ok := layerLabels[field]; ok && field != "preset" {
-		return where + ":", l, layerID(i, j) + "-" + field
+	return where + ":", inputLabel(layerInputs, f), inputID(layerInputs, f, layerID(i, j)+"-")
+}
+
+// inputLabel returns the words the page uses for field f: its input's label, or calc's.
+func inputLabel[D any](rows []pageInput[D], f calc.Field) string {
+	if in, ok := inputNamed(rows, f.Name()); ok {
+		return in.labelText()
 	}
-	return where + ":", field, ""
+	return f.Label()
+}
+
+// inputID returns the id of field f's input in the editor whose ids start with prefix, "" when
+// the page has no input for it.
+func inputID[D any](rows []pageInput[D], f calc.Field, prefix string) string {
+	if in, ok := inputNamed(rows, f.Name()); ok && in.fold != notShown {
+		return prefix + in.id
+	}
+	return ""
 }

@@ -79,6 +79,12 @@ func (f *textField) Error(v string) *textField {
 	return f
 }
 
+// Mode sets the keyboard phones show: "decimal", "numeric" or "" for text.
+func (f *textField) Mode(v string) *textField {
+	f.Imode = v
+	return f
+}
+
 // Decimal asks phones for a keyboard with digits and a decimal point.
 func (f *textField) Decimal() *textField {
 	f.Imode = "decimal"
