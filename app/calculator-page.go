@@ -230,23 +230,10 @@ func (p *calculatorPage) Render() app.UI {
 	if p.embed.widget {
 		return p.renderWidget(p.embed)
 	}
-	class := "calc"
-	if p.theme != "" {
-		class += " theme-" + p.theme
-	}
-	title := "Restaking calculator"
-	if p.set.Title != "" && !p.stale {
-		title = p.set.Title
-	}
-	asset := assetLabel(p.draft.asset)
-	n := len(p.draft.scenarios)
-
-	return app.Div().Class(class).DataSet("live", p.live).Body(
+	return app.Div().Class(p.shellClass("")).DataSet("live", p.live).Body(
 		app.Header().Class("calc-header").Body(
-			app.H1().Text(title),
-			app.If(p.notice != "", func() app.UI {
-				return app.P().Class("notice").Role("alert").Text(p.notice)
-			}),
+			app.H1().Text(p.shellTitle()),
+			p.shellNotice(),
 			newSavedDraftNotice().Offer(p.keep.offer != nil).Problem(p.keep.problem).
 				OnRestore(p.onRestoreSaved).OnDismiss(p.onDismissSaved),
 			newUpdateNotice(),
@@ -260,15 +247,12 @@ func (p *calculatorPage) Render() app.UI {
 		app.Main().Class("calc-main").Body(
 			app.Section().Class("panel inputs").Aria("labelledby", "start-title").Body(
 				app.H2().ID("start-title").Text("Your starting point"),
-				newSetEditor().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange),
+				p.shellStart(false),
 			),
 			app.Section().Class("panel scenarios").Aria("labelledby", "scenarios-title").Body(
 				app.Div().Class("section-head").Body(
 					app.H2().ID("scenarios-title").Text("Scenarios"),
-					app.Button().Type("button").ID("add-scenario").Class("add").
-						Disabled(n >= calc.MaxScenarios).
-						Text("+ Add a scenario").
-						OnClick(p.onAddScenario),
+					p.shellAddScenario(),
 				),
 				app.P().Class("examples-note").Body(
 					app.Strong().Text("Example figures. "),
@@ -276,38 +260,15 @@ func (p *calculatorPage) Render() app.UI {
 						"quotes and not advice: replace them with the figures of the protocols you consider. "+
 						"Each layer earns on the whole stacked balance, bottom layer first."),
 				),
-				app.Div().Class("scenario-row").Body(
-					app.Range(p.draft.scenarios).Slice(func(i int) app.UI {
-						return newScenarioEditor().
-							Position(i, n).
-							Scenario(p.draft.scenarios[i]).
-							Asset(asset).
-							GasPrice(p.draft.gasPriceGwei).
-							Errors(p.errors).
-							OnChange(p.onScenarioChange).
-							OnDuplicate(p.onDuplicateScenario).
-							OnRemove(p.onRemoveScenario).
-							OnMove(p.onMoveScenario).
-							OnFocus(p.onFocus)
-					}),
-				),
+				p.shellScenarios(),
 			),
-			app.Section().ID("results").Class("panel results").Aria("labelledby", "results-title").
-				DataSet("stale", p.stale).Body(
-				app.H2().ID("results-title").TabIndex(-1).Text("Results"),
-				p.status(),
-				newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale).OnExplain(p.onExplainFigure),
-				p.explainer(),
-			),
+			p.shellResults(true),
 			p.answersSection(),
 			app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
 				app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
 				newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
 			),
-			app.Section().Class("panel chart-panel").Aria("labelledby", "chart-title").Body(
-				app.H2().ID("chart-title").Text("Value over time"),
-				newValueChart().Set(p.chartSet).Results(p.chartResults).Stale(p.stale),
-			),
+			p.shellChart(),
 			app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(
 				app.H2().ID("liquidity-title").Text("When your money is back"),
 				newLiquidityTimeline().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
