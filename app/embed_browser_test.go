@@ -787,15 +787,17 @@ func TestEmbedIsAccessible(t *testing.T) {
 	}
 }
 
-// fillFromPreset opens the presets of scenario 0's layer 0, picks id and fills the layer.
+// fillFromPreset opens the presets of scenario 0's layer 0, picks id and fills the layer. It
+// clicks through the DOM, not at the buttons' places on screen, which the sticky summary bar may
+// cover.
 func fillFromPreset(ctx context.Context, id string) error {
 	return chromedp.Run(ctx,
-		chromedp.Click("#s0-l0-presets-toggle", chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("s0-l0-presets-toggle").click()`, nil),
 		chromedp.WaitVisible("#s0-l0-preset-select", chromedp.ByQuery),
 		chromedp.SetValue("#s0-l0-preset-select", id, chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById("s0-l0-preset-select").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
 		chromedp.WaitVisible("#s0-l0-preset-fill", chromedp.ByQuery),
-		chromedp.Click("#s0-l0-preset-fill", chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("s0-l0-preset-fill").click()`, nil),
 	)
 }
 
