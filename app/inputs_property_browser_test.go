@@ -212,6 +212,16 @@ func TestBrowserInputsShowTheFileThroughEveryFlow(t *testing.T) {
 	presetData, _ := presetSet.MarshalJSON()
 	presetLayer := docLayers(decodeDoc(t, presetData), 0)[0]
 
+	var stress calc.StressCase
+	for _, c := range lib.Stress {
+		if c.ID == "exit-queue-2025" {
+			stress = c
+		}
+	}
+	if stress.ID == "" {
+		t.Fatal("no exit-queue-2025 stress case in the library")
+	}
+
 	base, _ := serveSite(t, siteDir(t), "/")
 	ctx := newBrowser(t)
 	for _, f := range files {
@@ -246,10 +256,47 @@ func TestBrowserInputsShowTheFileThroughEveryFlow(t *testing.T) {
 			doc["scenarios"] = sc[1:]
 			checkInputs(t, ctx, f.name+": first scenario removed", doc)
 		}
+		// A stress case from history, applied through its panel, sets its fields as text.
+		click(t, ctx, "s0-stress-toggle")
+		click(t, ctx, "s0-stress-"+stress.ID+"-apply")
+		applyStress(doc, 0, stress)
+		checkInputs(t, ctx, f.name+": stress case "+stress.ID+" applied", doc)
+		if sc := docScenarios(doc); len(sc) < calc.MaxScenarios {
+			click(t, ctx, "s0-duplicate")
+			dup := decodeDoc(t, encodeDoc(t, sc[0].(map[string]any))) // a copy, layers included
+			dup["name"] = sc[0].(map[string]any)["name"].(string) + " (copy)"
+			doc["scenarios"] = append([]any{sc[0], dup}, sc[1:]...)
+			checkInputs(t, ctx, f.name+": first scenario duplicated", doc)
+		}
 		if err := fillFromPreset(ctx, pr.ID); err != nil {
 			t.Fatalf("%s: filling from %s: %v", f.name, pr.ID, err)
 		}
 		docLayers(doc, 0)[0] = presetLayer
 		checkInputs(t, ctx, f.name+": bottom layer filled from "+pr.ID, doc)
+	}
+}
+
+// applyStress sets the fields of stress case c in scenario i of doc, on the scenario or on the
+// layers it targets, as the text the case gives.
+func applyStress(doc fileDoc, i int, c calc.StressCase) {
+	sc := docScenarios(doc)[i].(map[string]any)
+	layers := docLayers(doc, i)
+	var targets []map[string]any
+	switch c.Target {
+	case calc.TargetScenario:
+		targets = []map[string]any{sc}
+	case calc.TargetTopLayer:
+		targets = []map[string]any{layers[len(layers)-1].(map[string]any)}
+	case calc.TargetBottomLayer:
+		targets = []map[string]any{layers[0].(map[string]any)}
+	case calc.TargetEveryLayer:
+		for _, l := range layers {
+			targets = append(targets, l.(map[string]any))
+		}
+	}
+	for _, target := range targets {
+		for _, f := range c.Patch {
+			target[f.Field] = f.Value
+		}
 	}
 }
