@@ -55,8 +55,9 @@ type calculatorPage struct {
 	link   string       // the URL fragment last written for the results on screen
 	keep   draftKeeper  // the draft kept in the browser's storage across visits
 
-	changes int  // counts the draft's changes, so that only the latest writes the link
-	live    bool // the program runs in the browser: the figures follow the input
+	changes   int  // counts the draft's changes, so that only the latest writes the link
+	live      bool // the program runs in the browser: the figures follow the input
+	navigated bool // the address has been read once: later links arrive over work on screen
 
 	// How long the last two evaluations took: a draft is slow when both were, not when the
 	// browser was busy with something else once.
@@ -93,25 +94,41 @@ func (p *calculatorPage) OnMount(ctx app.Context) {
 
 // OnNav reads the URL. The fragment is a share link (#z= or #s=, SPEC section 6): its scenarios
 // replace the defaults, or, when it cannot be read, the defaults stay with a notice saying why.
-// The query holds the presentation: ?theme=light|dark overrides the system's colour scheme.
+// A link that cannot be read after the page opened (a host page can set the widget's fragment)
+// keeps the scenarios on screen instead: they may be the visitor's work. The query holds the
+// presentation: ?theme=light|dark overrides the system's colour scheme.
 func (p *calculatorPage) OnNav(ctx app.Context) {
-	u := ctx.Page().URL()
+	u := ctx.Page().URL() // readable: see keepAddressReadable
+	opened := p.navigated
+	p.navigated = true
 	p.embed = parseEmbedOptions(u)
 	p.theme = p.embed.theme
-	if p.restoreSaved(u.Fragment) {
+	link, given := addressLink(u)
+	// A "#" alone is a link that carries nothing: like any link that cannot be read, it leaves
+	// work saved in the browser on offer rather than opening it.
+	fragment := link
+	if given && link == "" {
+		fragment = "#"
+	}
+	if p.restoreSaved(fragment) {
 		return
 	}
-	if u.Fragment == "" || u.Fragment == p.link {
+	if !given || link != "" && link == p.link {
 		return
 	}
-	set, err := calc.DecodeLink(u.Fragment)
+	set, err := calc.DecodeLink(link)
 	if err != nil {
-		p.notice = "This link's scenarios could not be opened: " + err.Error() + ". The example scenarios are shown instead."
+		p.notice = "This link's scenarios could not be opened: " + err.Error() + "."
+		if opened {
+			p.notice += " The scenarios on screen are kept."
+			return
+		}
+		p.notice += " The example scenarios are shown instead."
 		p.change(draftFromSet(defaultSet()))
 		return
 	}
 	p.notice = ""
-	p.link = u.Fragment
+	p.link = link
 	// The examples' figures must not stand in for the link's should its scenarios not run.
 	p.set, p.results, p.figures = calc.Set{}, calc.Results{}, calc.Results{}
 	p.chartSet, p.chartResults, p.chartFigures = calc.Set{}, calc.Results{}, calc.Results{}
@@ -213,23 +230,10 @@ func (p *calculatorPage) Render() app.UI {
 	if p.embed.widget {
 		return p.renderWidget(p.embed)
 	}
-	class := "calc"
-	if p.theme != "" {
-		class += " theme-" + p.theme
-	}
-	title := "Restaking calculator"
-	if p.set.Title != "" && !p.stale {
-		title = p.set.Title
-	}
-	asset := assetLabel(p.draft.asset)
-	n := len(p.draft.scenarios)
-
-	return app.Div().Class(class).DataSet("live", p.live).Body(
+	return app.Div().Class(p.shellClass("")).DataSet("live", p.live).Body(
 		app.Header().Class("calc-header").Body(
-			app.H1().Text(title),
-			app.If(p.notice != "", func() app.UI {
-				return app.P().Class("notice").Role("alert").Text(p.notice)
-			}),
+			app.H1().Text(p.shellTitle()),
+			p.shellNotice(),
 			newSavedDraftNotice().Offer(p.keep.offered()).Problem(p.keep.problem).
 				OnRestore(p.onRestoreSaved).OnDismiss(p.onDismissSaved),
 			newUpdateNotice(),
@@ -243,15 +247,12 @@ func (p *calculatorPage) Render() app.UI {
 		app.Main().Class("calc-main").Body(
 			app.Section().Class("panel inputs").Aria("labelledby", "start-title").Body(
 				app.H2().ID("start-title").Text("Your starting point"),
-				newSetEditor().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange),
+				p.shellStart(false),
 			),
 			app.Section().Class("panel scenarios").Aria("labelledby", "scenarios-title").Body(
 				app.Div().Class("section-head").Body(
 					app.H2().ID("scenarios-title").Text("Scenarios"),
-					app.Button().Type("button").ID("add-scenario").Class("add").
-						Disabled(n >= calc.MaxScenarios).
-						Text("+ Add a scenario").
-						OnClick(p.onAddScenario),
+					p.shellAddScenario(),
 				),
 				app.P().Class("examples-note").Body(
 					app.Strong().Text("Example figures. "),
@@ -259,38 +260,15 @@ func (p *calculatorPage) Render() app.UI {
 						"quotes and not advice: replace them with the figures of the protocols you consider. "+
 						"Each layer earns on the whole stacked balance, bottom layer first."),
 				),
-				app.Div().Class("scenario-row").Body(
-					app.Range(p.draft.scenarios).Slice(func(i int) app.UI {
-						return newScenarioEditor().
-							Position(i, n).
-							Scenario(p.draft.scenarios[i]).
-							Asset(asset).
-							GasPrice(p.draft.gasPriceGwei).
-							Errors(p.errors).
-							OnChange(p.onScenarioChange).
-							OnDuplicate(p.onDuplicateScenario).
-							OnRemove(p.onRemoveScenario).
-							OnMove(p.onMoveScenario).
-							OnFocus(p.onFocus)
-					}),
-				),
+				p.shellScenarios(),
 			),
-			app.Section().ID("results").Class("panel results").Aria("labelledby", "results-title").
-				DataSet("stale", p.stale).Body(
-				app.H2().ID("results-title").TabIndex(-1).Text("Results"),
-				p.status(),
-				newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale).OnExplain(p.onExplainFigure),
-				p.explainer(),
-			),
+			p.shellResults(true),
 			p.answersSection(),
 			app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
 				app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
 				newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
 			),
-			app.Section().Class("panel chart-panel").Aria("labelledby", "chart-title").Body(
-				app.H2().ID("chart-title").Text("Value over time"),
-				newValueChart().Set(p.chartSet).Results(p.chartResults).Stale(p.stale),
-			),
+			p.shellChart(),
 			app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(
 				app.H2().ID("liquidity-title").Text("When your money is back"),
 				newLiquidityTimeline().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
@@ -475,21 +453,7 @@ func describeProblems(err error, d draftSet) (map[string]string, []problem) {
 	return byPath, list
 }
 
-var (
-	scenarioPathRE = regexp.MustCompile(`^scenarios\[(\d+)\](?:\.layers\[(\d+)\])?(?:\.([a-z_]+))?$`)
-	setLabels      = map[string]string{
-		"amount": "Amount", "asset": "Asset", "days": "Horizon", "price": "Price today",
-		"currency": "Currency", "price_growth": "Price change", "title": "Title", "version": "Version",
-	}
-	setIDs = map[string]string{
-		"amount": "amount", "asset": "asset", "days": "days", "price": "price",
-		"currency": "currency", "price_growth": "price-growth",
-	}
-	scenarioLabels = map[string]string{
-		"name": "Scenario name", "instant_exit_cost": "Instant exit discount", "layers": "Layers",
-		"note": "Note",
-	}
-)
+var scenarioPathRE = regexp.MustCompile(`^scenarios\[(\d+)\](?:\.layers\[(\d+)\])?(?:\.([a-z_]+))?$`)
 
 // locate says where a field path is in words, the field's label to start the message with, and
 // the id of the control to focus.
@@ -497,11 +461,11 @@ func locate(path string, d draftSet) (where, label, id string) {
 	if path == "" {
 		return "The scenario set:", "", ""
 	}
-	if l, ok := setLabels[path]; ok {
-		return "", l, setIDs[path]
-	}
 	m := scenarioPathRE.FindStringSubmatch(path)
 	if m == nil {
+		if f, ok := calc.FieldByPath(path); ok {
+			return "", inputLabel(setInputs, f), inputID(setInputs, f, "")
+		}
 		return path + ":", "", ""
 	}
 	i, _ := strconv.Atoi(m[1])
@@ -509,17 +473,17 @@ func locate(path string, d draftSet) (where, label, id string) {
 	if i < len(d.scenarios) {
 		where = fmt.Sprintf("Scenario %d “%s”", i+1, d.scenarios[i].name)
 	}
-	field := m[3]
+	f, known := calc.FieldByPath(path)
 	if m[2] == "" {
-		switch field {
-		case "":
+		switch {
+		case m[3] == "":
 			return where + ":", "", scenarioID(i) + "-name"
-		case "layers":
-			return where + ":", "Layers", scenarioID(i) + "-add-layer"
-		case "name", "instant_exit_cost":
-			return where + ":", scenarioLabels[field], scenarioID(i) + "-" + field
+		case !known:
+			return where + ":", m[3], ""
+		case f.Kind() == calc.ListField:
+			return where + ":", f.Label(), scenarioID(i) + "-add-layer"
 		}
-		return where + ":", scenarioLabels[field], ""
+		return where + ":", inputLabel(scenarioInputs, f), inputID(scenarioInputs, f, scenarioID(i)+"-")
 	}
 	j, _ := strconv.Atoi(m[2])
 	if i < len(d.scenarios) && j < len(d.scenarios[i].layers) {
@@ -527,11 +491,28 @@ func locate(path string, d draftSet) (where, label, id string) {
 	} else {
 		where += ", layer " + strconv.Itoa(j+1)
 	}
-	if field == "" {
+	switch {
+	case m[3] == "":
 		return where + ":", "", layerID(i, j) + "-name"
+	case !known:
+		return where + ":", m[3], ""
 	}
-	if l, ok := layerLabels[field]; ok && field != "preset" {
-		return where + ":", l, layerID(i, j) + "-" + field
+	return where + ":", inputLabel(layerInputs, f), inputID(layerInputs, f, layerID(i, j)+"-")
+}
+
+// inputLabel returns the words the page uses for field f: its input's label, or calc's.
+func inputLabel[D any](rows []pageInput[D], f calc.Field) string {
+	if in, ok := inputNamed(rows, f.Name()); ok {
+		return in.labelText()
 	}
-	return where + ":", field, ""
+	return f.Label()
+}
+
+// inputID returns the id of field f's input in the editor whose ids start with prefix, "" when
+// the page has no input for it.
+func inputID[D any](rows []pageInput[D], f calc.Field, prefix string) string {
+	if in, ok := inputNamed(rows, f.Name()); ok && in.fold != notShown {
+		return prefix + in.id
+	}
+	return ""
 }

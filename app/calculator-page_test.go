@@ -269,7 +269,7 @@ var locateTests = []struct {
 	{"amount", "", "Amount", "amount"},
 	{"price_growth", "", "Price change", "price-growth"},
 	{"", "The scenario set:", "", ""},
-	{"scenarios", "scenarios:", "", ""},
+	{"scenarios", "", "Scenarios", ""},
 	{"scenarios[1]", "Scenario 2 “Restaking”:", "", "s1-name"},
 	{"scenarios[1].name", "Scenario 2 “Restaking”:", "Scenario name", "s1-name"},
 	{"scenarios[0].layers", "Scenario 1 “Staking”:", "Layers", "s0-add-layer"},

@@ -75,109 +75,113 @@ func newDraftLayer(name string) draftLayer {
 	return draftLayer{name: name, reinvest: true}
 }
 
-// fileSet, fileScenario and fileLayer spell the scenario file (SPEC section 2) with every value
-// already encoded, so that empty optional fields are left out and the engine applies defaults.
-type fileSet struct {
-	Version     int             `json:"version"`
-	Title       string          `json:"title,omitempty"`
-	Amount      json.RawMessage `json:"amount,omitempty"`
-	Asset       string          `json:"asset,omitempty"`
-	Price       json.RawMessage `json:"price,omitempty"`
-	Currency    string          `json:"currency,omitempty"`
-	PriceGrowth json.RawMessage `json:"price_growth,omitempty"`
-	Days        json.RawMessage `json:"days,omitempty"`
-	Scenarios   []fileScenario  `json:"scenarios"`
-}
-
-type fileScenario struct {
-	Name            string          `json:"name,omitempty"`
-	Layers          []fileLayer     `json:"layers"`
-	InstantExitCost json.RawMessage `json:"instant_exit_cost,omitempty"`
-	Note            string          `json:"note,omitempty"`
-}
-
-type fileLayer struct {
-	Name            string          `json:"name,omitempty"`
-	Accepts         string          `json:"accepts,omitempty"`
-	Gives           string          `json:"gives,omitempty"`
-	APR             json.RawMessage `json:"apr,omitempty"`
-	Fee             json.RawMessage `json:"fee,omitempty"`
-	Payout          string          `json:"payout,omitempty"`
-	ClaimEvery      json.RawMessage `json:"claim_every,omitempty"`
-	ClaimGas        json.RawMessage `json:"claim_gas,omitempty"`
-	Reinvest        *bool           `json:"reinvest,omitempty"`
-	EntryGas        json.RawMessage `json:"entry_gas,omitempty"`
-	ExitGas         json.RawMessage `json:"exit_gas,omitempty"`
-	EntryCost       json.RawMessage `json:"entry_cost,omitempty"`
-	ExitCost        json.RawMessage `json:"exit_cost,omitempty"`
-	LockupDays      json.RawMessage `json:"lockup_days,omitempty"`
-	WithdrawDays    json.RawMessage `json:"withdraw_days,omitempty"`
-	RiskProbability json.RawMessage `json:"risk_probability,omitempty"`
-	RiskLoss        json.RawMessage `json:"risk_loss,omitempty"`
-	Preset          string          `json:"preset,omitempty"`
-	Note            string          `json:"note,omitempty"`
-}
-
-// scenarioFile returns the draft as a scenario file for calc.Parse. Decimal fields are JSON
-// strings of the typed text (spaces around it dropped); whole-number fields are JSON numbers when
-// the text is only digits, otherwise JSON strings, so that the engine names the field and quotes
-// what was typed. Empty fields are left out: optional ones take their defaults, required ones are
-// reported missing. The claim settings travel only with the claim payout, as the editor shows
-// them only then.
+// scenarioFile returns the draft as a scenario file for calc.Parse, written through the page's
+// input tables (see page-inputs.go) in their order. Decimal fields are JSON strings of the typed
+// text (spaces around it dropped); whole-number fields are JSON numbers when the text is only
+// digits, otherwise JSON strings, so that the engine names the field and quotes what was typed;
+// text is written as typed; a choice or a flag only when it is not the default. Empty fields are
+// left out: optional ones take their defaults, required ones are reported missing. The claim
+// settings travel only with the claim payout, as the editor shows them only then.
 func (d draftSet) scenarioFile() []byte {
-	f := fileSet{
-		Version:     calc.Version,
-		Title:       d.title,
-		Amount:      decimalField(d.amount),
-		Asset:       d.asset,
-		Price:       decimalField(d.price),
-		Currency:    d.currency,
-		PriceGrowth: decimalField(d.priceGrowthPct),
-		Days:        intField(d.days),
-		Scenarios:   make([]fileScenario, len(d.scenarios)),
-	}
-	for i, s := range d.scenarios {
-		fs := fileScenario{
-			Name:            s.name,
-			InstantExitCost: decimalField(s.instantExitCostPct),
-			Note:            s.note,
-			Layers:          make([]fileLayer, len(s.layers)),
+	var b bytes.Buffer
+	set := jsonObject{b: &b}
+	set.open()
+	set.member("version", json.RawMessage(strconv.Itoa(calc.Version)))
+	writeInputs(&set, setInputs, &d, func(pageInput[draftSet]) bool { return true })
+	set.key("scenarios")
+	b.WriteByte('[')
+	for i := range d.scenarios {
+		s := &d.scenarios[i]
+		if i > 0 {
+			b.WriteByte(',')
 		}
-		for j, l := range s.layers {
-			fl := fileLayer{
-				Name:            l.name,
-				Accepts:         l.accepts,
-				Gives:           l.gives,
-				APR:             decimalField(l.aprPct),
-				Fee:             decimalField(l.feePct),
-				EntryGas:        decimalField(l.entryGas),
-				ExitGas:         decimalField(l.exitGas),
-				EntryCost:       decimalField(l.entryCostPct),
-				ExitCost:        decimalField(l.exitCostPct),
-				LockupDays:      intField(l.lockupDays),
-				WithdrawDays:    intField(l.withdrawDays),
-				RiskProbability: decimalField(l.riskProbabilityPct),
-				RiskLoss:        decimalField(l.riskLossPct),
-				Preset:          l.preset,
-				Note:            l.note,
+		scenario := jsonObject{b: &b}
+		scenario.open()
+		writeInputs(&scenario, scenarioInputs, s, func(pageInput[draftScenario]) bool { return true })
+		scenario.key("layers")
+		b.WriteByte('[')
+		for j := range s.layers {
+			l := &s.layers[j]
+			if j > 0 {
+				b.WriteByte(',')
 			}
-			if l.claim {
-				fl.Payout = string(calc.Claim)
-				fl.ClaimEvery = intField(l.claimEveryDays)
-				fl.ClaimGas = decimalField(l.claimGas)
-				if !l.reinvest {
-					fl.Reinvest = new(false)
-				}
-			}
-			fs.Layers[j] = fl
+			layer := jsonObject{b: &b}
+			layer.open()
+			writeInputs(&layer, layerInputs, l, func(in pageInput[draftLayer]) bool { return in.fold != withClaims || l.claim })
+			b.WriteByte('}')
 		}
-		f.Scenarios[i] = fs
+		b.WriteString("]}")
 	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+// jsonObject writes the members of one JSON object, commas included.
+type jsonObject struct {
+	b *bytes.Buffer
+	n int
+}
+
+func (o *jsonObject) open() { o.b.WriteByte('{') }
+
+func (o *jsonObject) key(name string) {
+	if o.n > 0 {
+		o.b.WriteByte(',')
+	}
+	o.n++
+	o.b.Write(jsonText(name))
+	o.b.WriteByte(':')
+}
+
+func (o *jsonObject) member(name string, value json.RawMessage) {
+	o.key(name)
+	o.b.Write(value)
+}
+
+// writeInputs writes the fields of rows that d has text for and written allows.
+func writeInputs[D any](o *jsonObject, rows []pageInput[D], d *D, written func(pageInput[D]) bool) {
+	for _, in := range rows {
+		if !written(in) {
+			continue
+		}
+		if value := encodeInput(in.field, in.get(d)); value != nil {
+			o.member(in.name(), value)
+		}
+	}
+}
+
+// encodeInput encodes the text of field f as the file writes it, or nothing when the file
+// should leave the field out.
+func encodeInput(f calc.Field, text string) json.RawMessage {
+	switch f.Kind() {
+	case calc.DecimalField:
+		return decimalField(text)
+	case calc.IntField:
+		return intField(text)
+	case calc.EnumField:
+		if text == "" || text == f.Default() {
+			return nil
+		}
+		return jsonText(text)
+	case calc.BoolField:
+		if text == "" || text == f.Default() {
+			return nil
+		}
+		return json.RawMessage(text)
+	}
+	if text == "" {
+		return nil
+	}
+	return jsonText(text)
+}
+
+// jsonText encodes s as a JSON string, leaving <, > and & as they are.
+func jsonText(s string) json.RawMessage {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
-		// Only strings and pre-encoded values go in: this cannot fail.
+	if err := enc.Encode(s); err != nil {
+		// A Go string always encodes.
 		panic(err)
 	}
 	return bytes.TrimSpace(b.Bytes())
@@ -189,8 +193,7 @@ func decimalField(text string) json.RawMessage {
 	if text == "" {
 		return nil
 	}
-	b, _ := json.Marshal(text)
-	return b
+	return jsonText(text)
 }
 
 // intField encodes a typed whole number as a JSON number when it is only digits (leading zeros
@@ -219,68 +222,65 @@ func onlyDigits(s string) bool {
 	return s != ""
 }
 
-// draftFromSet returns the text a user would have typed to make s: the defaults and, later,
-// a shared link. Optional decimals and whole numbers that are zero are left empty, so that the
-// inputs show their default as a placeholder; required ones are always written.
+// draftFromSet returns the text a user would have typed to make s: the defaults, a shared link,
+// a preset. It reads the file calc writes for s through the input tables: a field the file leaves
+// out (an optional one that holds its default) is empty, so that its input shows the default as
+// a placeholder; a choice or flag it leaves out holds its default.
 func draftFromSet(s calc.Set) draftSet {
-	d := draftSet{
-		title:          s.Title,
-		amount:         s.Amount.String(),
-		asset:          s.Asset,
-		price:          optionalDecimal(s.Price),
-		currency:       s.Currency,
-		priceGrowthPct: optionalDecimal(s.PriceGrowth),
-		days:           strconv.Itoa(s.Days),
-		scenarios:      make([]draftScenario, len(s.Scenarios)),
-		gasPriceGwei:   defaultGasPriceGwei,
+	data, err := s.MarshalJSON()
+	if err != nil {
+		panic(err) // calc writes every set it can hold
 	}
-	for i, sc := range s.Scenarios {
-		ds := draftScenario{
-			name:               sc.Name,
-			instantExitCostPct: optionalDecimal(sc.InstantExitCost),
-			note:               sc.Note,
-			layers:             make([]draftLayer, len(sc.Layers)),
-		}
-		for j, l := range sc.Layers {
-			ds.layers[j] = draftLayer{
-				name:               l.Name,
-				accepts:            l.Accepts,
-				gives:              l.Gives,
-				aprPct:             l.APR.String(),
-				feePct:             optionalDecimal(l.Fee),
-				claim:              l.Payout == calc.Claim,
-				claimEveryDays:     optionalInt(l.ClaimEvery),
-				claimGas:           optionalDecimal(l.ClaimGas),
-				reinvest:           l.Reinvest,
-				entryGas:           optionalDecimal(l.EntryGas),
-				exitGas:            optionalDecimal(l.ExitGas),
-				entryCostPct:       optionalDecimal(l.EntryCost),
-				exitCostPct:        optionalDecimal(l.ExitCost),
-				lockupDays:         optionalInt(l.LockupDays),
-				withdrawDays:       optionalInt(l.WithdrawDays),
-				riskProbabilityPct: optionalDecimal(l.RiskProbability),
-				riskLossPct:        optionalDecimal(l.RiskLoss),
-				preset:             l.Preset,
-				note:               l.Note,
-			}
+	var file members
+	if err := json.Unmarshal(data, &file); err != nil {
+		panic(err)
+	}
+	var scenarios []members
+	json.Unmarshal(file["scenarios"], &scenarios)
+	d := draftSet{scenarios: make([]draftScenario, len(scenarios)), gasPriceGwei: defaultGasPriceGwei}
+	readInputs(setInputs, &d, file)
+	for i, fs := range scenarios {
+		var layers []members
+		json.Unmarshal(fs["layers"], &layers)
+		ds := draftScenario{layers: make([]draftLayer, len(layers))}
+		readInputs(scenarioInputs, &ds, fs)
+		for j, fl := range layers {
+			readInputs(layerInputs, &ds.layers[j], fl)
 		}
 		d.scenarios[i] = ds
 	}
 	return d
 }
 
-func optionalDecimal(d decimal.Decimal) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
+// draftLayerOf returns the text a user would have typed to make the layer l.
+func draftLayerOf(l calc.Layer) draftLayer {
+	s := calc.Set{Version: calc.Version, Amount: decimal.NewFromInt(1), Days: 1,
+		Scenarios: []calc.Scenario{{Name: "layer", Layers: []calc.Layer{l}}}}
+	return draftFromSet(s).scenarios[0].layers[0]
 }
 
-func optionalInt(n int) string {
-	if n == 0 {
-		return ""
+// members are the members of one JSON object by name, each as it is written.
+type members map[string]json.RawMessage
+
+// readInputs sets the text of every field of rows in d from the object's members: a string's
+// text, a number or a flag as written, a choice or flag left out as its default, anything else
+// left out as "".
+func readInputs[D any](rows []pageInput[D], d *D, m members) {
+	for _, in := range rows {
+		raw, ok := m[in.name()]
+		text := ""
+		switch {
+		case !ok:
+			if k := in.field.Kind(); k == calc.EnumField || k == calc.BoolField {
+				text = in.field.Default()
+			}
+		case len(raw) > 0 && raw[0] == '"':
+			json.Unmarshal(raw, &text)
+		default:
+			text = string(raw)
+		}
+		in.set(d, text)
 	}
-	return strconv.Itoa(n)
 }
 
 // The edits below return a changed copy and never write into a slice they were given, so that a

@@ -35,34 +35,29 @@ func (e *embedLockedInputs) OnChange(h func(ctx app.Context, d draftSet)) *embed
 
 func (e *embedLockedInputs) Render() app.UI {
 	d := e.Iset
+	var visitors []pageInput[draftSet]
+	for _, in := range setInputs {
+		if in.visitor {
+			visitors = append(visitors, in)
+		}
+	}
+	at := inputPlace{errors: e.Ierrors, asset: assetLabel(d.asset)}
+	current := func() draftSet { return e.Iset }
 	return app.Div().Class("embed-locked-inputs").Body(
 		app.Div().Class("field-row").Body(
-			newTextField().ID("amount").Label("Amount").Unit(assetLabel(d.asset)).Decimal().
-				Value(d.amount).Error(e.Ierrors["amount"]).
-				OnInput(e.onAmount),
-			newTextField().ID("days").Label("Horizon").Unit("days").Whole().
-				Value(d.days).Hint(horizonHint(d.days)).Error(e.Ierrors["days"]).
-				OnInput(e.onDays),
+			app.Range(visitors).Slice(func(i int) app.UI {
+				return inputView(visitors[i], current, at, e.report)
+			}),
 		),
 		horizonPresetButtons(d.days, e.onPreset),
 	)
 }
 
-func (e *embedLockedInputs) onAmount(ctx app.Context, text string) {
-	d := e.Iset
-	d.amount = text
-	e.report(ctx, d)
-}
-
-func (e *embedLockedInputs) onDays(ctx app.Context, text string) {
-	d := e.Iset
-	d.days = text
-	e.report(ctx, d)
-}
-
 func (e *embedLockedInputs) onPreset(days string) app.EventHandler {
 	return func(ctx app.Context, ev app.Event) {
-		e.onDays(ctx, days)
+		d := e.Iset
+		d.days = days
+		e.report(ctx, d)
 	}
 }
 

@@ -85,8 +85,11 @@ func (o embedOptions) widgetSrc(link string) string {
 // stay as the host set them.
 func lockedEdit(before, after draftSet) draftSet {
 	kept := before
-	kept.amount = after.amount
-	kept.days = after.days
+	for _, in := range setInputs {
+		if in.visitor {
+			in.set(&kept, in.get(&after))
+		}
+	}
 	return kept
 }
 

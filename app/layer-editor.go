@@ -8,33 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// layerLabels name a layer's fields in the page, by their name in the scenario file; the problem
-// list uses them too.
-var layerLabels = map[string]string{
-	"name":             "Name",
-	"accepts":          "Takes",
-	"gives":            "Gives",
-	"apr":              "APR",
-	"fee":              "Fee",
-	"payout":           "Rewards",
-	"claim_every":      "Claim every",
-	"claim_gas":        "Gas per claim",
-	"reinvest":         "Reinvest",
-	"entry_gas":        "Entry gas",
-	"exit_gas":         "Exit gas",
-	"entry_cost":       "Entry swap cost",
-	"exit_cost":        "Exit swap cost",
-	"lockup_days":      "Lock-up",
-	"withdraw_days":    "Withdrawal time",
-	"risk_probability": "Chance of a loss event",
-	"risk_loss":        "Loss in such an event",
-	"note":             "Note",
-}
-
-// foldedLayerFields are the rarely needed fields behind a layer's "more" toggle.
-var foldedLayerFields = []string{"payout", "claim_every", "claim_gas", "reinvest", "entry_cost",
-	"exit_cost", "lockup_days", "withdraw_days", "risk_probability", "risk_loss", "note"}
-
 // layerEditor edits one layer of a stack. The everyday fields are always shown; claims, swap
 // costs, lock-up, risk and the note fold behind a "more" toggle, which opens by itself when one
 // of them has a problem.
@@ -107,27 +80,27 @@ func (e *layerEditor) id(field string) string {
 	return layerID(e.Iscenario, e.Iindex) + "-" + field
 }
 
-// shortUnits abbreviate the units shown after a layer's inputs; the label says them in full.
-var shortUnits = map[string]string{
-	"% per year":   "%/yr",
-	"% of rewards": "%",
-	"% of balance": "%",
-	"token":        "",
+// place is where the layer's inputs are: their ids, paths, messages and units.
+func (e *layerEditor) place() inputPlace {
+	return inputPlace{idPrefix: e.id(""), scenario: e.Iscenario, layer: e.Iindex, errors: e.Ierrors,
+		asset: assetLabel(e.Iasset)}
 }
 
-// field returns the text input of one of the layer's fields.
-func (e *layerEditor) field(name, unit string, set func(l *draftLayer, text string)) *textField {
-	shown, ok := shortUnits[unit]
-	if !ok {
-		shown = unit
+// current is the layer as the editor holds it now, for the inputs to change.
+func (e *layerEditor) current() draftLayer {
+	return e.Ilayer
+}
+
+// foldedInputs are the inputs behind the "more" toggle: the claim settings only while rewards
+// are claimed.
+func foldedInputs(l draftLayer) []pageInput[draftLayer] {
+	var out []pageInput[draftLayer]
+	for _, in := range layerInputs {
+		if in.fold == foldedAway || in.fold == withClaims && l.claim {
+			out = append(out, in)
+		}
 	}
-	return newTextField().ID(e.id(name)).Label(layerLabels[name]).Unit(shown).SpokenUnit(unit).
-		Error(e.Ierrors[e.path(name)]).
-		OnInput(func(ctx app.Context, text string) {
-			l := e.Ilayer
-			set(&l, text)
-			e.report(ctx, l)
-		})
+	return out
 }
 
 func (e *layerEditor) Render() app.UI {
@@ -144,8 +117,7 @@ func (e *layerEditor) Render() app.UI {
 		moreLabel += " (" + strconv.Itoa(n) + " set)"
 	}
 
-	return app.Div().Class("layer").ID(layerID(e.Iscenario, e.Iindex)).Role("group").
-		Aria("labelledby", e.id("title")).Body(
+	body := []app.UI{
 		app.Div().Class("layer-head").Body(
 			app.H4().ID(e.id("title")).Class("layer-title").Body(
 				app.Span().Class("layer-number").Text(strconv.Itoa(e.Iindex+1)+". "),
@@ -174,25 +146,9 @@ func (e *layerEditor) Render() app.UI {
 		app.Div().ID(e.id("presets")).Class("layer-presets").Body(
 			app.If(l.presets, func() app.UI { return e.presetPicker(l, asset) }),
 		),
-		e.field("name", "", func(l *draftLayer, v string) { l.name = v }).Value(l.name),
-		app.Div().Class("field-row").Body(
-			e.field("accepts", "token", func(l *draftLayer, v string) { l.accepts = v }).
-				Value(l.accepts).Placeholder("any"),
-			e.field("gives", "token", func(l *draftLayer, v string) { l.gives = v }).
-				Value(l.gives).Placeholder("any"),
-		),
-		app.Div().Class("field-row").Body(
-			e.field("apr", "% per year", func(l *draftLayer, v string) { l.aprPct = v }).
-				Value(l.aprPct).Decimal(),
-			e.field("fee", "% of rewards", func(l *draftLayer, v string) { l.feePct = v }).
-				Value(l.feePct).Placeholder("0").Decimal(),
-		),
-		app.Div().Class("field-row").Body(
-			e.field("entry_gas", asset, func(l *draftLayer, v string) { l.entryGas = v }).
-				Value(l.entryGas).Placeholder("0").Decimal(),
-			e.field("exit_gas", asset, func(l *draftLayer, v string) { l.exitGas = v }).
-				Value(l.exitGas).Placeholder("0").Decimal(),
-		),
+	}
+	body = append(body, inputLines(inputsOn(layerInputs, alwaysShown), e.current, e.place(), e.report, nil)...)
+	body = append(body,
 		app.Button().Type("button").ID(e.id("more-toggle")).Class("more-toggle").
 			Aria("expanded", open).
 			Aria("controls", moreID).
@@ -202,41 +158,14 @@ func (e *layerEditor) Render() app.UI {
 			).
 			OnClick(e.onToggleMore),
 		app.Div().ID(moreID).Class("layer-more").Hidden(!open).Body(
-			app.If(open, func() app.UI { return e.foldedFields(l, asset) }),
+			app.If(open, func() app.UI {
+				return app.Div().Body(inputLines(foldedInputs(l), e.current, e.place(), e.report, nil)...)
+			}),
 		),
 		newFieldError().ID(e.id("error")).Message(e.Ierrors[layerPath(e.Iscenario, e.Iindex)]),
 	)
-}
-
-// foldedFields are the fields behind the "more" toggle. They are built only while unfolded:
-// eleven fields a layer, most of them never opened, would otherwise double the page that the
-// program builds when it starts.
-func (e *layerEditor) foldedFields(l draftLayer, asset string) app.UI {
-	return app.Div().Body(
-		e.payoutFields(l, asset),
-		app.Div().Class("field-row").Body(
-			e.field("entry_cost", "% of balance", func(l *draftLayer, v string) { l.entryCostPct = v }).
-				Value(l.entryCostPct).Placeholder("0").Decimal(),
-			e.field("exit_cost", "% of balance", func(l *draftLayer, v string) { l.exitCostPct = v }).
-				Value(l.exitCostPct).Placeholder("0").Decimal(),
-		),
-		app.Div().Class("field-row").Body(
-			e.field("lockup_days", "days", func(l *draftLayer, v string) { l.lockupDays = v }).
-				Value(l.lockupDays).Placeholder("0").Whole().
-				Hint("No exit before this day."),
-			e.field("withdraw_days", "days", func(l *draftLayer, v string) { l.withdrawDays = v }).
-				Value(l.withdrawDays).Placeholder("0").Whole().
-				Hint("From exit request to funds back."),
-		),
-		app.Div().Class("field-row").Body(
-			e.field("risk_probability", "% per year", func(l *draftLayer, v string) { l.riskProbabilityPct = v }).
-				Value(l.riskProbabilityPct).Placeholder("0").Decimal(),
-			e.field("risk_loss", "% of balance", func(l *draftLayer, v string) { l.riskLossPct = v }).
-				Value(l.riskLossPct).Placeholder("0").Decimal(),
-		),
-		e.field("note", "", func(l *draftLayer, v string) { l.note = v }).
-			Value(l.note).Hint("Where the figures come from; not used in the maths."),
-	)
+	return app.Div().Class("layer").ID(layerID(e.Iscenario, e.Iindex)).Role("group").
+		Aria("labelledby", e.id("title")).Body(body...)
 }
 
 // iconLabel is a button's content: a glyph to see and its words for everyone else.
@@ -264,46 +193,10 @@ func (e *layerEditor) presetPicker(l draftLayer, asset string) app.UI {
 		OnPick(e.onPickPreset)
 }
 
-// payoutFields are how rewards are paid and, for claimed rewards, when and at what gas.
-func (e *layerEditor) payoutFields(l draftLayer, asset string) app.UI {
-	payoutID := e.id("payout")
-	return app.Div().Class("payout").Body(
-		app.Div().Class("field").Body(
-			app.Label().For(payoutID).Class("field-label").Text(layerLabels["payout"]),
-			app.Select().ID(payoutID).
-				Aria("describedby", payoutID+"-error").
-				OnChange(e.onPayout).
-				Body(
-					app.Option().Value("compound").Selected(!l.claim).Text("compound daily (rebasing token)"),
-					app.Option().Value("claim").Selected(l.claim).Text("claimed by hand"),
-				),
-			newFieldError().ID(payoutID+"-error").Message(e.Ierrors[e.path("payout")]),
-		),
-		app.If(l.claim, func() app.UI {
-			return app.Div().Class("claim-fields").Body(
-				app.Div().Class("field-row").Body(
-					e.field("claim_every", "days", func(l *draftLayer, v string) { l.claimEveryDays = v }).
-						Value(l.claimEveryDays).Whole(),
-					e.field("claim_gas", asset, func(l *draftLayer, v string) { l.claimGas = v }).
-						Value(l.claimGas).Placeholder("0").Decimal(),
-				),
-				app.Div().Class("field check").Body(
-					app.Input().Type("checkbox").ID(e.id("reinvest")).
-						Checked(l.reinvest).
-						Aria("describedby", e.id("reinvest")+"-error").
-						OnChange(e.onReinvest),
-					app.Label().For(e.id("reinvest")).Text("Reinvest claimed rewards into the stack"),
-					newFieldError().ID(e.id("reinvest")+"-error").Message(e.Ierrors[e.path("reinvest")]),
-				),
-			)
-		}),
-	)
-}
-
 // foldedProblem reports whether a folded field has a problem, so that it is not hidden.
 func (e *layerEditor) foldedProblem() bool {
-	for _, f := range foldedLayerFields {
-		if e.Ierrors[e.path(f)] != "" {
+	for _, in := range layerInputs {
+		if (in.fold == foldedAway || in.fold == withClaims) && e.Ierrors[in.path(e.Iscenario, e.Iindex)] != "" {
 			return true
 		}
 	}
@@ -314,12 +207,8 @@ func (e *layerEditor) foldedProblem() bool {
 func (e *layerEditor) foldedSet() int {
 	l := e.Ilayer
 	n := 0
-	if l.claim {
-		n++
-	}
-	for _, v := range []string{l.entryCostPct, l.exitCostPct, l.lockupDays, l.withdrawDays,
-		l.riskProbabilityPct, l.riskLossPct, l.note} {
-		if v != "" {
+	for _, in := range inputsOn(layerInputs, foldedAway) {
+		if !in.isDefault(in.get(&l)) {
 			n++
 		}
 	}
@@ -350,18 +239,6 @@ func (e *layerEditor) onPickPreset(ctx app.Context, pr calc.Preset) {
 func (e *layerEditor) onToggleMore(ctx app.Context, ev app.Event) {
 	l := e.Ilayer
 	l.more = !(l.more || e.foldedProblem())
-	e.report(ctx, l)
-}
-
-func (e *layerEditor) onPayout(ctx app.Context, ev app.Event) {
-	l := e.Ilayer
-	l.claim = ctx.JSSrc().Get("value").String() == "claim"
-	e.report(ctx, l)
-}
-
-func (e *layerEditor) onReinvest(ctx app.Context, ev app.Event) {
-	l := e.Ilayer
-	l.reinvest = ctx.JSSrc().Get("checked").Bool()
 	e.report(ctx, l)
 }
 

@@ -44,10 +44,9 @@ func TestLayerEditorFoldsTheRareFields(t *testing.T) {
 	if err := app.Match(app.Div().ID("s1-l0-more").Class("layer-more").Hidden(false), ed, 0, moreChild); err != nil {
 		t.Errorf("unfolded: Match = %v", err)
 	}
-	for _, f := range foldedLayerFields {
-		if f == "claim_every" || f == "claim_gas" || f == "reinvest" {
-			continue // shown only for claimed rewards
-		}
+	// Every folded field but the claim settings, which show only for claimed rewards.
+	for _, f := range []string{"payout", "entry_cost", "exit_cost", "lockup_days", "withdraw_days",
+		"risk_probability", "risk_loss", "note"} {
 		if html := app.HTMLString(ed); !strings.Contains(html, `id="s1-l0-`+f+`"`) {
 			t.Errorf("unfolded: field %s is missing", f)
 		}
@@ -111,7 +110,7 @@ func TestLayerEditorFillsFromAPreset(t *testing.T) {
 		t.Errorf("onPickPreset(lido-steth): preset %q, more %v, presets %v; want the preset named and the folds kept",
 			got.preset, got.more, got.presets)
 	}
-	if x := pr.Layer(mustDecimal("2")); got.entryGas != optionalDecimal(x.EntryGas) {
-		t.Errorf("entry gas = %q, want %q: the preset's gas units at 2 gwei", got.entryGas, optionalDecimal(x.EntryGas))
+	if x := pr.Layer(mustDecimal("2")); !decimalEqual(got.entryGas, x.EntryGas.String()) {
+		t.Errorf("entry gas = %q, want %s: the preset's gas units at 2 gwei", got.entryGas, x.EntryGas)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 func main() {
 	addRoutes()
+	keepAddressReadable()
 	app.RunWhenOnBrowser() // never returns in the browser
 	os.Exit(runCommand(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -357,10 +357,12 @@ func TestBrowserPageScreenshots(t *testing.T) {
 		}
 		return chromedp.Run(ctx, chromedp.WaitVisible("#s1-l0-apr-error", chromedp.ByQuery))
 	}
-	// The longest names the format allows, without a space to break at.
+	// The longest names the format allows, without a space to break at; scenario names differ,
+	// as the format asks.
 	longNames := func(ctx context.Context) error {
 		long := strings.Repeat("Restaking", 7)[:calc.MaxNameLen]
 		for _, id := range []string{"s0-name", "s0-l0-name", "s1-name"} {
+			long = long[:calc.MaxNameLen-1] + id[1:2]
 			// Pasted, not typed: one input event for the whole name.
 			paste := fmt.Sprintf(`(el => { el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true})); })(document.getElementById(%q))`, long, id)
 			if err := chromedp.Run(ctx, chromedp.Evaluate(paste, nil), chromedp.Sleep(100*time.Millisecond)); err != nil {

@@ -235,12 +235,12 @@ func sourceList(id string, sources []calc.Source, asOf time.Time) app.UI {
 	)
 }
 
-// figureNames lists scenario-file field names as the page labels them: "APR, Withdrawal time".
+// figureNames lists a layer's field names as the page labels them: "APR, Withdrawal time".
 func figureNames(fields []string) string {
 	names := make([]string, len(fields))
 	for i, f := range fields {
-		if l, ok := layerLabels[f]; ok {
-			names[i] = l
+		if in, ok := inputNamed(layerInputs, f); ok {
+			names[i] = in.labelText()
 		} else {
 			names[i] = strings.ReplaceAll(f, "_", " ")
 		}
@@ -282,29 +282,7 @@ func (p *presetPicker) onFill(ctx app.Context, e app.Event) {
 // text a user would type. What the preset leaves at its default is cleared, so no figure of the
 // layer's earlier protocol stays behind; the fold of the editor stays as it was.
 func presetDraftLayer(l draftLayer, pr calc.Preset, gasGwei decimal.Decimal) draftLayer {
-	x := pr.Layer(gasGwei)
-	more := l.more
-	l = draftLayer{
-		name:               x.Name,
-		accepts:            x.Accepts,
-		gives:              x.Gives,
-		aprPct:             x.APR.String(),
-		feePct:             optionalDecimal(x.Fee),
-		claim:              x.Payout == calc.Claim,
-		claimEveryDays:     optionalInt(x.ClaimEvery),
-		claimGas:           optionalDecimal(x.ClaimGas),
-		reinvest:           x.Reinvest,
-		entryGas:           optionalDecimal(x.EntryGas),
-		exitGas:            optionalDecimal(x.ExitGas),
-		entryCostPct:       optionalDecimal(x.EntryCost),
-		exitCostPct:        optionalDecimal(x.ExitCost),
-		lockupDays:         optionalInt(x.LockupDays),
-		withdrawDays:       optionalInt(x.WithdrawDays),
-		riskProbabilityPct: optionalDecimal(x.RiskProbability),
-		riskLossPct:        optionalDecimal(x.RiskLoss),
-		preset:             x.Preset,
-		note:               x.Note,
-		more:               more,
-	}
-	return l
+	filled := draftLayerOf(pr.Layer(gasGwei))
+	filled.more = l.more
+	return filled
 }

@@ -90,6 +90,16 @@ func (e *scenarioEditor) id(field string) string {
 	return scenarioID(e.Iindex) + "-" + field
 }
 
+// place is where the scenario's own inputs are: their ids, paths, messages and units.
+func (e *scenarioEditor) place() inputPlace {
+	return inputPlace{idPrefix: e.id(""), scenario: e.Iindex, errors: e.Ierrors, asset: e.Iasset}
+}
+
+// current is the scenario as the editor holds it now, for the inputs to change.
+func (e *scenarioEditor) current() draftScenario {
+	return e.Iscenario
+}
+
 func (e *scenarioEditor) Render() app.UI {
 	s := e.Iscenario
 	title := s.name
@@ -106,13 +116,9 @@ func (e *scenarioEditor) Render() app.UI {
 			),
 			app.Span().Class("kind").Text(string(calc.KindOf(n))+", "+plural(n, "layer")),
 		),
-		newTextField().ID(e.id("name")).Label("Scenario name").
-			Value(s.name).Error(e.Ierrors[scenarioPath(e.Iindex)+".name"]).
-			OnInput(func(ctx app.Context, text string) {
-				s := e.Iscenario
-				s.name = text
-				e.report(ctx, s)
-			}),
+		app.Div().Class("scenario-fields").Body(
+			inputLines(inputsOn(scenarioInputs, alwaysShown), e.current, e.place(), e.report, nil)...,
+		),
 		app.Div().Class("layers").Body(
 			app.Range(s.layers).Slice(func(j int) app.UI {
 				return newLayerEditor().
@@ -142,15 +148,9 @@ func (e *scenarioEditor) Render() app.UI {
 		app.Div().ID(e.id("stress-panel")).Class("scenario-stress").Body(
 			app.If(s.stress, func() app.UI { return e.stressPicker(title) }),
 		),
-		newTextField().ID(e.id("instant_exit_cost")).Label("Instant exit discount").Unit("%").Decimal().
-			Value(s.instantExitCostPct).Placeholder("0").
-			Hint("What selling the whole stack on the market costs, instead of waiting for withdrawals.").
-			Error(e.Ierrors[scenarioPath(e.Iindex)+".instant_exit_cost"]).
-			OnInput(func(ctx app.Context, text string) {
-				s := e.Iscenario
-				s.instantExitCostPct = text
-				e.report(ctx, s)
-			}),
+		app.Div().Class("scenario-fields").Body(
+			inputLines(inputsOn(scenarioInputs, afterLayers), e.current, e.place(), e.report, nil)...,
+		),
 		newFieldError().ID(e.id("error")).Message(e.Ierrors[scenarioPath(e.Iindex)]),
 		app.Div().Class("scenario-tools").Role("group").Aria("label", "Scenario "+title).Body(
 			app.Button().Type("button").ID(e.id("left")).Class("icon").

@@ -56,38 +56,21 @@ func (e *setEditor) Render() app.UI {
 	if strings.TrimSpace(currency) == "" {
 		currency = "USD"
 	}
+	at := inputPlace{errors: e.Ierrors, asset: asset, currency: currency}
 	return app.Div().Class("set-editor").Body(
-		app.Div().Class("field-row").Body(
-			newTextField().ID("amount").Label("Amount").Unit(asset).Decimal().
-				Value(d.amount).Error(e.Ierrors["amount"]).
-				OnInput(e.change(func(d *draftSet, v string) { d.amount = v })),
-			newTextField().ID("asset").Label("Asset").
-				Value(d.asset).Placeholder("ETH").Error(e.Ierrors["asset"]).
-				OnInput(e.change(func(d *draftSet, v string) { d.asset = v })),
-		),
-		app.Div().Class("field-row horizon").Body(
-			newTextField().ID("days").Label("Horizon").Unit("days").Whole().
-				Value(d.days).Hint(horizonHint(d.days)).Error(e.Ierrors["days"]).
-				OnInput(e.change(func(d *draftSet, v string) { d.days = v })),
-			horizonPresetButtons(d.days, e.onPreset),
-		),
-		app.Div().Class("field-row").Body(
-			newTextField().ID("price").Label("Price today").Unit(currency).SpokenUnit(currency+" per "+asset).Decimal().
-				Value(d.price).Placeholder("0").Hint("Leave empty or 0 for no fiat figures.").
-				Error(e.Ierrors["price"]).
-				OnInput(e.change(func(d *draftSet, v string) { d.price = v })),
-			newTextField().ID("currency").Label("Currency").
-				Value(d.currency).Placeholder("USD").Error(e.Ierrors["currency"]).
-				OnInput(e.change(func(d *draftSet, v string) { d.currency = v })),
-			newTextField().ID("price-growth").Label("Price change").Unit("%/yr").SpokenUnit("% per year").Decimal().
-				Value(d.priceGrowthPct).Placeholder("0").Error(e.Ierrors["price_growth"]).
-				OnInput(e.change(func(d *draftSet, v string) { d.priceGrowthPct = v })),
-			newTextField().ID("gas-price").Label("Gas price").Unit("gwei").Decimal().
+		inputLines(inputsOn(setInputs, alwaysShown), e.current, at, e.report, map[string]app.UI{
+			"horizon": horizonPresetButtons(d.days, e.onPreset),
+			"fiat": newTextField().ID("gas-price").Label("Gas price").Unit("gwei").Decimal().
 				Value(d.gasPriceGwei).Error(gasPriceProblem(d)).
-				Hint("Turns a preset's gas units into "+asset+" when a layer is filled from it.").
+				Hint("Turns a preset's gas units into " + asset + " when a layer is filled from it.").
 				OnInput(e.change(func(d *draftSet, v string) { d.gasPriceGwei = v })),
-		),
+		})...,
 	)
+}
+
+// current is the draft as the editor holds it now, for the inputs to change.
+func (e *setEditor) current() draftSet {
+	return e.Iset
 }
 
 // change returns an input callback that writes the typed text with set and reports the draft.

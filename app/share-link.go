@@ -51,7 +51,7 @@ func (s *shareLink) address() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	u := *app.Window().URL()
+	u := *currentAddress()
 	u.Fragment, u.RawFragment = "", ""
 	return u.String() + "#" + link, nil
 }

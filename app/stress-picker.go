@@ -97,26 +97,32 @@ func (p *stressPicker) item(c calc.StressCase) app.UI {
 	)
 }
 
-// patchWords says what a stress case sets: "Instant exit cost = 6 % on the scenario".
+// patchWords says what a stress case sets, in the words of the fields' inputs: "Instant exit
+// discount = 6 % on the scenario".
 func patchWords(c calc.StressCase) string {
 	parts := make([]string, len(c.Patch))
 	for i, f := range c.Patch {
-		label, ok := layerLabels[f.Field]
-		if f.Field == "instant_exit_cost" {
-			label, ok = "Instant exit cost", true
-		}
-		if !ok {
-			label = strings.ReplaceAll(f.Field, "_", " ")
-		}
-		unit := " %"
-		if strings.HasSuffix(f.Field, "_days") {
-			unit = " days"
-		} else if f.Field == "risk_probability" {
-			unit = " % per year"
+		label, unit := strings.ReplaceAll(f.Field, "_", " "), ""
+		if in, ok := inputNamed(scenarioInputs, f.Field); ok && c.Target == calc.TargetScenario {
+			label, unit = in.labelText(), patchUnit(in.units("", ""))
+		} else if in, ok := inputNamed(layerInputs, f.Field); ok {
+			label, unit = in.labelText(), patchUnit(in.units("", ""))
 		}
 		parts[i] = label + " = " + f.Value + unit
 	}
 	return strings.Join(parts, ", ") + " " + stressTargetWords[c.Target]
+}
+
+// patchUnit is the unit written after a stress case's value: the short one, but a rate per year
+// in full.
+func patchUnit(shown, spoken string) string {
+	switch {
+	case shown == "":
+		return ""
+	case strings.Contains(spoken, "per year"):
+		return " " + spoken
+	}
+	return " " + shown
 }
 
 func (p *stressPicker) onApply(c calc.StressCase) app.EventHandler {
@@ -133,8 +139,8 @@ func (p *stressPicker) onApply(c calc.StressCase) app.EventHandler {
 func stressDraftScenario(s draftScenario, c calc.StressCase) draftScenario {
 	if c.Target == calc.TargetScenario {
 		for _, f := range c.Patch {
-			if f.Field == "instant_exit_cost" {
-				s.instantExitCostPct = f.Value
+			if in, ok := inputNamed(scenarioInputs, f.Field); ok {
+				in.set(&s, f.Value)
 			}
 		}
 		return s
@@ -142,21 +148,8 @@ func stressDraftScenario(s draftScenario, c calc.StressCase) draftScenario {
 	s.layers = cloneSlice(s.layers)
 	patch := func(l *draftLayer) {
 		for _, f := range c.Patch {
-			switch f.Field {
-			case "fee":
-				l.feePct = f.Value
-			case "entry_cost":
-				l.entryCostPct = f.Value
-			case "exit_cost":
-				l.exitCostPct = f.Value
-			case "lockup_days":
-				l.lockupDays = f.Value
-			case "withdraw_days":
-				l.withdrawDays = f.Value
-			case "risk_probability":
-				l.riskProbabilityPct = f.Value
-			case "risk_loss":
-				l.riskLossPct = f.Value
+			if in, ok := inputNamed(layerInputs, f.Field); ok {
+				in.set(l, f.Value)
 			}
 		}
 	}

@@ -60,7 +60,7 @@ var patchWordsTests = []struct {
 	target, patch string
 	want          string
 }{
-	{"scenario", `{"instant_exit_cost":"6"}`, "Instant exit cost = 6 % on the scenario"},
+	{"scenario", `{"instant_exit_cost":"6"}`, "Instant exit discount = 6 % on the scenario"},
 	{"top-layer", `{"risk_probability":"5","risk_loss":"100"}`,
 		"Chance of a loss event = 5 % per year, Loss in such an event = 100 % on the top layer"},
 	{"every-layer", `{"withdraw_days":40}`, "Withdrawal time = 40 days on every layer"},

@@ -13,6 +13,7 @@ type textField struct {
 	app.Compo
 
 	Iid          string
+	Ipath        string // the field's path in the scenario file, for the input's data-path hook
 	Ilabel       string
 	Iunit        string // shown after the input: "%", "%/yr", "days", "ETH", ...
 	IspokenUnit  string // read with the label: "% per year"; Iunit when empty
@@ -31,6 +32,13 @@ func newTextField() *textField {
 // ID sets the input's id; the label, hint and error derive theirs from it.
 func (f *textField) ID(v string) *textField {
 	f.Iid = v
+	return f
+}
+
+// Path sets the field's path in the scenario file, as errors name it ("amount",
+// "scenarios[0].layers[1].fee"): the input's data-path hook.
+func (f *textField) Path(v string) *textField {
+	f.Ipath = v
 	return f
 }
 
@@ -71,6 +79,12 @@ func (f *textField) Error(v string) *textField {
 	return f
 }
 
+// Mode sets the keyboard phones show: "decimal", "numeric" or "" for text.
+func (f *textField) Mode(v string) *textField {
+	f.Imode = v
+	return f
+}
+
 // Decimal asks phones for a keyboard with digits and a decimal point.
 func (f *textField) Decimal() *textField {
 	f.Imode = "decimal"
@@ -97,21 +111,13 @@ func (f *textField) Render() app.UI {
 	if f.Ierror != "" {
 		class += " invalid"
 	}
-	input := app.Input().
-		ID(f.Iid).
-		Type("text").
+	input := newFieldInput().ID(f.Iid).Path(f.Ipath).
 		Value(f.Ivalue).
-		AutoComplete(false).
-		Spellcheck(false).
-		Aria("invalid", f.Ierror != "").
-		Aria("describedby", describedBy).
-		OnInput(f.onInput)
-	if f.Imode != "" {
-		input = input.Attr("inputmode", f.Imode)
-	}
-	if f.Iplaceholder != "" {
-		input = input.Placeholder(f.Iplaceholder)
-	}
+		Placeholder(f.Iplaceholder).
+		Mode(f.Imode).
+		Invalid(f.Ierror != "").
+		DescribedBy(describedBy).
+		OnText(f.onInput)
 	hint := app.Span().ID(f.Iid + "-hint").Class("field-hint")
 	if f.Ihint == "" {
 		hint = hint.Hidden(true)
@@ -163,8 +169,8 @@ func labelled(label, msg string) string {
 	return label + ": " + msg
 }
 
-func (f *textField) onInput(ctx app.Context, e app.Event) {
+func (f *textField) onInput(ctx app.Context, text string) {
 	if f.IonInput != nil {
-		f.IonInput(ctx, ctx.JSSrc().Get("value").String())
+		f.IonInput(ctx, text)
 	}
 }

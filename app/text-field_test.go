@@ -22,7 +22,7 @@ func TestTextFieldLabelsTheInputWithItsUnit(t *testing.T) {
 		{[]int{0, 0, 0}, app.Text("APR")},
 		{[]int{0, 0, 1}, app.Span().Class("visually-hidden")},
 		{[]int{0, 0, 1, 0}, app.Text(" (% per year)")},
-		{[]int{0, 1, 0}, app.Input().ID("s0-l0-apr").Type("text").Value("3.2").AutoComplete(false).Spellcheck(false).
+		{[]int{0, 1, 0, 0}, app.Input().ID("s0-l0-apr").Type("text").Value("3.2").AutoComplete(false).Spellcheck(false).
 			Aria("invalid", false).Aria("describedby", "s0-l0-apr-error").Attr("inputmode", "decimal").
 			OnInput(func(app.Context, app.Event) {})},
 		{[]int{0, 1, 1}, app.Span().Class("field-unit").Aria("hidden", "true")},
@@ -46,7 +46,7 @@ func TestTextFieldShowsTheProblemAndKeepsTheText(t *testing.T) {
 		want app.UI
 	}{
 		{[]int{0}, app.Div().Class("field invalid")},
-		{[]int{0, 1, 0}, app.Input().ID("days").Type("text").Value("3,650").AutoComplete(false).Spellcheck(false).
+		{[]int{0, 1, 0, 0}, app.Input().ID("days").Type("text").Value("3,650").AutoComplete(false).Spellcheck(false).
 			Aria("invalid", true).Aria("describedby", "days-hint days-error").
 			OnInput(func(app.Context, app.Event) {})},
 		{[]int{0, 3, 0}, app.P().ID("days-error").Class("field-error")},

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"restakecalc/calc"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The page shell: the parts the full page (calculator-page.go) and the widget (embed-widget.go)
+// are both made of, built once here with every option they need, so that the two cannot drift
+// apart. Each layout only chooses which parts it shows and in what order.
+
+// shellClass is the class of the page's root element: "calc", the layout's own classes and the
+// theme the query asks for.
+func (p *calculatorPage) shellClass(layout string) string {
+	class := "calc"
+	if layout != "" {
+		class += " " + layout
+	}
+	if p.theme != "" {
+		class += " theme-" + p.theme
+	}
+	return class
+}
+
+// shellTitle is the set's title while its figures are on screen, the calculator's name otherwise.
+func (p *calculatorPage) shellTitle() string {
+	if p.set.Title != "" && !p.stale {
+		return p.set.Title
+	}
+	return "Restaking calculator"
+}
+
+// shellNotice says why a link could not be opened; nothing when there is nothing to say.
+func (p *calculatorPage) shellNotice() app.UI {
+	return app.If(p.notice != "", func() app.UI {
+		return app.P().Class("notice").Role("alert").Text(p.notice)
+	})
+}
+
+// shellResults is the results panel: whether they are up to date, every problem with a way to
+// its field, the results table and, when explain is true, the explainer of its figures.
+func (p *calculatorPage) shellResults(explain bool) app.UI {
+	table := newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale)
+	if explain {
+		table = table.OnExplain(p.onExplainFigure)
+	}
+	return app.Section().ID("results").Class("panel results").Aria("labelledby", "results-title").
+		DataSet("stale", p.stale).Body(
+		app.H2().ID("results-title").TabIndex(-1).Text("Results"),
+		p.status(),
+		table,
+		app.If(explain, p.explainer),
+	)
+}
+
+// shellStart is what all scenarios share: the set's editor, or in a locked widget only what a
+// visitor may change.
+func (p *calculatorPage) shellStart(locked bool) app.UI {
+	if locked {
+		return newEmbedLockedInputs().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange)
+	}
+	return newSetEditor().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange)
+}
+
+// shellAddScenario is the button that adds a scenario.
+func (p *calculatorPage) shellAddScenario() app.UI {
+	return app.Button().Type("button").ID("add-scenario").Class("add").
+		Disabled(len(p.draft.scenarios) >= calc.MaxScenarios).
+		Text("+ Add a scenario").
+		OnClick(p.onAddScenario)
+}
+
+// shellScenarios are the scenarios' editors side by side, each with everything it needs: the
+// asset its gas is paid in, the gas price presets are filled at, the engine's messages and
+// every edit reported back to the page.
+func (p *calculatorPage) shellScenarios() app.UI {
+	asset := assetLabel(p.draft.asset)
+	n := len(p.draft.scenarios)
+	return app.Div().Class("scenario-row").Body(
+		app.Range(p.draft.scenarios).Slice(func(i int) app.UI {
+			return newScenarioEditor().
+				Position(i, n).
+				Scenario(p.draft.scenarios[i]).
+				Asset(asset).
+				GasPrice(p.draft.gasPriceGwei).
+				Errors(p.errors).
+				OnChange(p.onScenarioChange).
+				OnDuplicate(p.onDuplicateScenario).
+				OnRemove(p.onRemoveScenario).
+				OnMove(p.onMoveScenario).
+				OnFocus(p.onFocus)
+		}),
+	)
+}
+
+// shellChart is the value over time.
+func (p *calculatorPage) shellChart() app.UI {
+	return app.Section().Class("panel chart-panel").Aria("labelledby", "chart-title").Body(
+		app.H2().ID("chart-title").Text("Value over time"),
+		newValueChart().Set(p.chartSet).Results(p.chartResults).Stale(p.stale),
+	)
+}
