@@ -121,9 +121,6 @@ func newLedger(s Set, i int) (*ledger, error) {
 	sc := s.Scenarios[i]
 	lg := &ledger{path: fmt.Sprintf("scenarios[%d]", i), asset: s.Asset, days: s.Days}
 	risk := decimal.Zero
-	lg.start = toWei(s.Amount, nil)
-	b := &lg.start
-	lg.entry = make([]layerFlows, len(sc.Layers))
 	for j, l := range sc.Layers {
 		ll := ledgerLayer{
 			apr:        newRatio(l.APR, aprDivisor),
@@ -141,25 +138,12 @@ func newLedger(s Set, i int) (*ledger, error) {
 		}
 		lg.layers = append(lg.layers, ll)
 		risk = risk.Add(l.RiskProbability.Mul(l.RiskLoss))
-
-		gas := toWei(l.EntryGas, maxGasWei)
-		lp := fmt.Sprintf("%s.layers[%d]", lg.path, j)
-		if !b.Gt(&gas) {
-			return nil, fieldErr(lp+".entry_gas", l.EntryGas.String(),
-				"the entry costs use up the amount: %s of entry gas leaves nothing of %s %s",
-				l.EntryGas, fromWei(b), s.Asset)
-		}
-		b.Sub(b, &gas)
-		e := &lg.entry[j]
-		e.entryGas = gas
-		entryCost := newRatio(l.EntryCost, hundred)
-		entryCost.apply(&e.entryCost, b)
-		b.Sub(b, &e.entryCost)
-		if b.IsZero() {
-			return nil, fieldErr(lp+".entry_cost", l.EntryCost.String(),
-				"the entry costs use up the amount: nothing is left after this layer's entry cost")
-		}
 	}
+	var err error
+	if lg.start, lg.entry, err = enter(s, i); err != nil {
+		return nil, err
+	}
+	b := &lg.start
 	lg.loss = newRatio(risk, riskDivisor)
 	if len(lg.rewards) > 0 {
 		half := new(uint256.Int).Rsh(limitWei, 1)
@@ -177,6 +161,63 @@ func newLedger(s Set, i int) (*ledger, error) {
 		lg.loop = lp
 	}
 	return lg, nil
+}
+
+// enter runs the day-0 entry of scenario i's layers, bottom to top: B -= entry_gas;
+// B -= trunc(B * entry_cost / 100); B must stay > 0. It returns B and what each layer took.
+func enter(s Set, i int) (uint256.Int, []layerFlows, error) {
+	sc := s.Scenarios[i]
+	b := toWei(s.Amount, nil)
+	entry := make([]layerFlows, len(sc.Layers))
+	for j, l := range sc.Layers {
+		gas := toWei(l.EntryGas, maxGasWei)
+		lp := fmt.Sprintf("scenarios[%d].layers[%d]", i, j)
+		if !b.Gt(&gas) {
+			return b, nil, fieldErr(lp+".entry_gas", l.EntryGas.String(),
+				"the entry costs use up the amount: %s of entry gas leaves nothing of %s %s",
+				l.EntryGas, fromWei(&b), s.Asset)
+		}
+		b.Sub(&b, &gas)
+		e := &entry[j]
+		e.entryGas = gas
+		entryCost := newRatio(l.EntryCost, hundred)
+		entryCost.apply(&e.entryCost, &b)
+		b.Sub(&b, &e.entryCost)
+		if b.IsZero() {
+			return b, nil, fieldErr(lp+".entry_cost", l.EntryCost.String(),
+				"the entry costs use up the amount: nothing is left after this layer's entry cost")
+		}
+	}
+	return b, entry, nil
+}
+
+// loopEntryErrors returns the error of every scenario whose loop is liquidated at entry
+// (SPEC section 8.2): after the entry of every layer, D = trunc(B × (leverage − 1)),
+// B = B + D − trunc(D × entry_cost / 100), and D × 100 ≥ B × liquidation_ltv. It is meant for a
+// set whose fields are otherwise valid; a loop outside its ranges, and a scenario whose entry
+// costs use up the amount (an evaluation error), give none; so do all scenarios when found, the
+// errors found so far, holds any.
+func (s Set) loopEntryErrors(found []error) []error {
+	if len(found) > 0 {
+		return nil
+	}
+	var errs []error
+	one := decimal.NewFromInt(1)
+	for i, sc := range s.Scenarios {
+		l := sc.Loop
+		if l == nil || l.Leverage.LessThan(one) || l.LiquidationLTV.Sign() <= 0 || l.EntryCost.Sign() < 0 ||
+			l.EntryCost.GreaterThan(hundred) || s.Amount.Sign() <= 0 {
+			continue
+		}
+		b, _, err := enter(s, i)
+		if err != nil {
+			continue
+		}
+		if _, err := newLedgerLoop(*l, &b, fmt.Sprintf("scenarios[%d]", i)); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
 }
 
 func newLedgerReward(r Reward, days int) *ledgerReward {
@@ -197,7 +238,10 @@ func newLedgerReward(r Reward, days int) *ledgerReward {
 
 // bound sets capTokens: the tokens worth at most share wei at the path's highest price.
 func (lr *ledgerReward) bound(share *uint256.Int) {
-	top := lr.prices.maxWei()
+	top := lr.prices.at(0)
+	if lr.last.huge || lr.last.v.Gt(&top.v) {
+		top = lr.last // P is monotonic: its largest value is at one end
+	}
 	switch {
 	case top.huge:
 		lr.capTokens.Clear()

@@ -121,15 +121,6 @@ func (p *pricePath) every(step int) []priceWei {
 	return out
 }
 
-// maxWei is the largest price on the path: P is monotonic, so the larger of P(0) and P(days).
-func (p *pricePath) maxWei() priceWei {
-	first, last := p.at(0), p.at(p.days)
-	if last.huge || last.v.Gt(&first.v) {
-		return last
-	}
-	return first
-}
-
 var twoPow256 = new(big.Int).Lsh(big.NewInt(1), 256)
 
 // roundWeiRat rounds x ≥ 0 wei half to even to a whole wei.

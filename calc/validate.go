@@ -130,6 +130,7 @@ func (s Set) Validate() error {
 	for i, sc := range s.Scenarios {
 		errs = append(errs, sc.validate(fmt.Sprintf("scenarios[%d]", i), s.Asset)...)
 	}
+	errs = append(errs, s.loopEntryErrors(errs)...)
 	return errors.Join(errs...)
 }
 
