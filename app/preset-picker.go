@@ -123,7 +123,7 @@ func (p *presetPicker) Render() app.UI {
 	}
 
 	options := []app.UI{app.Option().Value("").Selected(current == "").Text("Choose a preset…")}
-	for _, g := range calc.PresetGroups {
+	for _, g := range calc.PresetGroups() {
 		var items []app.UI
 		for _, pr := range p.Ilibrary.Presets {
 			if pr.Group != g {

@@ -52,7 +52,7 @@ func TestPresetPickerIsALabelledGroupedSelect(t *testing.T) {
 	}
 	// Every preset is listed, under its group's label, groups in the library's order.
 	last := -1
-	for _, g := range calc.PresetGroups {
+	for _, g := range calc.PresetGroups() {
 		i := strings.Index(html, `label="`+presetGroupLabels[g]+`"`)
 		if i < 0 || i < last {
 			t.Errorf("group %q: at %d after %d, want listed in order", g, i, last)

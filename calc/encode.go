@@ -7,65 +7,76 @@ import (
 )
 
 // MarshalJSON writes s as a scenario file: decimals as strings, in the file's field order, leaving
-// out optional fields that hold their default, so that [Parse] gives s back.
+// out optional fields that hold their default, so that [Parse] gives s back. The version written
+// is s.Version, raised to 2 when s uses a field of version 2 (a reward or a loop), and at least 1.
 func (s Set) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
-	w := objectWriter{b: &b}
-	w.open()
-	w.raw("version", "1")
-	w.text("title", s.Title, "")
-	w.raw("amount", quote(s.Amount.String()))
-	w.raw("asset", quote(s.Asset))
-	w.decimal("price", s.Price)
-	w.raw("currency", quote(s.Currency))
-	w.decimal("price_growth", s.PriceGrowth)
-	w.integer("days", s.Days, -1)
-	w.key("scenarios")
-	b.WriteByte('[')
-	for i, sc := range s.Scenarios {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		sw := objectWriter{b: &b}
-		sw.open()
-		sw.raw("name", quote(sc.Name))
-		sw.decimal("instant_exit_cost", sc.InstantExitCost)
-		sw.text("note", sc.Note, "")
-		sw.key("layers")
-		b.WriteByte('[')
-		for j, l := range sc.Layers {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			lw := objectWriter{b: &b}
-			lw.open()
-			lw.raw("name", quote(l.Name))
-			lw.text("accepts", l.Accepts, "")
-			lw.text("gives", l.Gives, "")
-			lw.raw("apr", quote(l.APR.String()))
-			lw.decimal("fee", l.Fee)
-			lw.text("payout", string(l.Payout), string(Compound))
-			lw.integer("claim_every", l.ClaimEvery, 0)
-			lw.decimal("claim_gas", l.ClaimGas)
-			if !l.Reinvest {
-				lw.raw("reinvest", "false")
-			}
-			lw.decimal("entry_gas", l.EntryGas)
-			lw.decimal("exit_gas", l.ExitGas)
-			lw.decimal("entry_cost", l.EntryCost)
-			lw.decimal("exit_cost", l.ExitCost)
-			lw.integer("lockup_days", l.LockupDays, 0)
-			lw.integer("withdraw_days", l.WithdrawDays, 0)
-			lw.decimal("risk_probability", l.RiskProbability)
-			lw.decimal("risk_loss", l.RiskLoss)
-			lw.text("preset", l.Preset, "")
-			lw.text("note", l.Note, "")
-			b.WriteByte('}')
-		}
-		b.WriteString("]}")
-	}
-	b.WriteString("]}")
+	writeObject(&b, setRows, &s)
 	return b.Bytes(), nil
+}
+
+// writeObject writes x as a JSON object through the rows of its table: required fields always,
+// optional ones when they differ from their default.
+func writeObject[T any](b *bytes.Buffer, rows []row[T], x *T) {
+	w := objectWriter{b: b}
+	w.open()
+	for i := range rows {
+		rows[i].writeValue(&w, x)
+	}
+	b.WriteByte('}')
+}
+
+// writeValue writes one field of x, unless it is optional and holds its default.
+func (r *row[T]) writeValue(w *objectWriter, x *T) {
+	always := r.need == required || r.alwaysWritten
+	switch {
+	case r.write != nil:
+		if r.present == nil || r.present(x) {
+			r.write(w, x)
+		}
+	case r.decimalOf != nil:
+		if d := *r.decimalOf(x); always || !d.IsZero() {
+			w.raw(r.name, quote(d.String()))
+		}
+	case r.intOf != nil:
+		if n := *r.intOf(x); always || n != 0 {
+			w.raw(r.name, strconv.Itoa(n))
+		}
+	case r.textOf != nil:
+		if v := *r.textOf(x); always || v != r.def {
+			w.raw(r.name, quote(v))
+		}
+	case r.boolOf != nil:
+		if v := *r.boolOf(x); always || v != (r.def == "true") {
+			w.raw(r.name, strconv.FormatBool(v))
+		}
+	}
+}
+
+// writeList writes a list of objects of one table under name.
+func writeList[T any](w *objectWriter, name string, rows []row[T], items []T) {
+	w.key(name)
+	w.b.WriteByte('[')
+	for i := range items {
+		if i > 0 {
+			w.b.WriteByte(',')
+		}
+		writeObject(w.b, rows, &items[i])
+	}
+	w.b.WriteByte(']')
+}
+
+func writeScenarios(w *objectWriter, s *Set)    { writeList(w, "scenarios", scenarioRows, s.Scenarios) }
+func writeLayers(w *objectWriter, sc *Scenario) { writeList(w, "layers", layerRows, sc.Layers) }
+
+func writeReward(w *objectWriter, l *Layer) {
+	w.key("reward")
+	writeObject(w.b, rewardRows, l.Reward)
+}
+
+func writeLoop(w *objectWriter, sc *Scenario) {
+	w.key("loop")
+	writeObject(w.b, loopRows, sc.Loop)
 }
 
 // objectWriter writes the members of one JSON object, commas included.
@@ -88,21 +99,6 @@ func (w *objectWriter) key(k string) {
 func (w *objectWriter) raw(k, v string) {
 	w.key(k)
 	w.b.WriteString(v)
-}
-
-func (w *objectWriter) text(k, v, def string) {
-	if v != def {
-		w.raw(k, quote(v))
-	}
-}
-
-func (w *objectWriter) decimal(k string, v interface {
-	IsZero() bool
-	String() string
-}) {
-	if !v.IsZero() {
-		w.raw(k, quote(v.String()))
-	}
 }
 
 func (w *objectWriter) integer(k string, v, def int) {

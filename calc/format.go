@@ -107,9 +107,9 @@ func (r ScenarioResult) layerFigure(field string) (string, bool) {
 	return "", false
 }
 
-// LoopFields are the figures of a scenario with a loop, in the results document's order, after
+// LoopFigures are the figures of a scenario with a loop, in the results document's order, after
 // its layers.
-var LoopFields = []string{"debt", "interest", "liquidated_day", "liquidation_discount"}
+var LoopFigures = []string{"debt", "interest", "liquidated_day", "liquidation_discount"}
 
 // FigureFields are the names of a scenario's figures, in the results document's order.
 var FigureFields = []string{"name", "kind", "final", "final_expected", "gain", "apy", "apy_expected",
@@ -166,7 +166,7 @@ func (r Results) MarshalJSON() ([]byte, error) {
 		b.WriteString(`,"layers":`)
 		b.Write(lj)
 		if s.HasLoop {
-			for _, f := range LoopFields {
+			for _, f := range LoopFigures {
 				v, _ := s.Figure(f)
 				b.WriteByte(',')
 				writeKey(&b, f)

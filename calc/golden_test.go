@@ -81,7 +81,8 @@ func compareResults(t *testing.T, gotJSON, wantJSON []byte) {
 					for k, x := range wv[j].(map[string]any) {
 						y := gl[j].(map[string]any)[k]
 						if xd, err := decimal.NewFromString(x.(string)); err == nil {
-							yd, err := decimal.NewFromString(y.(string))
+							ys, _ := y.(string) // a missing field is reported, not a panic
+							yd, err := decimal.NewFromString(ys)
 							if err != nil || !yd.Equal(xd) {
 								t.Errorf("scenarios[%d].layers[%d].%s = %v, want %v", i, j, k, y, x)
 							}

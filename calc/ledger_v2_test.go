@@ -207,19 +207,22 @@ func TestLiquidationDiscountClosedForm(t *testing.T) {
 // TestLoopLiquidatedAtEntry: a loop that is liquidated before its first day is refused, naming
 // the liquidation_ltv: B = 1, D = 19, B = 20 and 1900 ≥ 20 × 90.
 func TestLoopLiquidatedAtEntry(t *testing.T) {
-	s := parseV2(t, v2doc("1", 30, `{"leverage":"20","borrow_apr":"2","liquidation_ltv":"90"}`, `{"name":"L","apr":"3"}`))
-	fes := FieldErrors(s.Validate())
-	if len(fes) != 1 || fes[0].Error() != `scenarios[0].loop.liquidation_ltv: the loop is liquidated at entry (got 90)` {
-		t.Errorf("Validate = %v, want the loop liquidated at entry", fes)
+	doc := func(ltv string) string {
+		return v2doc("1", 30, `{"leverage":"20","borrow_apr":"2","liquidation_ltv":"`+ltv+`"}`, `{"name":"L","apr":"3"}`)
+	}
+	_, err := Parse([]byte(doc("90")))
+	fes := FieldErrors(err)
+	if len(fes) != 1 || fes[0].Error() != `scenarios[0].loop.liquidation_ltv: the loop is liquidated at entry (got "90")` {
+		t.Errorf("Parse = %v, want the loop liquidated at entry", err)
 	}
 	// 1900 ≥ 20 × 95 is still liquidated; 1900 < 20 × 95.01 is not.
-	s.Scenarios[0].Loop.LiquidationLTV = decimal.RequireFromString("95")
+	if _, err := Parse([]byte(doc("95"))); err == nil {
+		t.Errorf("Parse(ltv 95) = nil error, want the loop liquidated at entry")
+	}
+	s := parseV2(t, doc("95.01"))
+	s.Scenarios[0].Loop = &Loop{Leverage: decimal.NewFromInt(20), BorrowAPR: decimal.NewFromInt(2), LiquidationLTV: decimal.NewFromInt(95)}
 	if err := s.Validate(); err == nil {
 		t.Errorf("Validate(ltv 95) = nil, want the loop liquidated at entry")
-	}
-	s.Scenarios[0].Loop.LiquidationLTV = decimal.RequireFromString("95.01")
-	if err := s.Validate(); err != nil {
-		t.Errorf("Validate(ltv 95.01) = %v, want nil", err)
 	}
 }
 
@@ -304,4 +307,14 @@ func TestPricePath(t *testing.T) {
 	if got := p.at(730); got.v.Dec() != "4773986700000000" {
 		t.Errorf("P(730) = %s wei, want 4773986700000000", got.v.Dec())
 	}
+}
+
+// parseV2 reads a version 2 scenario file for the ledger tests.
+func parseV2(t testing.TB, doc string) Set {
+	t.Helper()
+	s, err := Parse([]byte(doc))
+	if err != nil {
+		t.Fatalf("Parse = %v", err)
+	}
+	return s
 }

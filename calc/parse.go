@@ -76,134 +76,86 @@ func (p *parser) set(data []byte) Set {
 		p.failed = true
 		return Set{}
 	}
-	s := Set{Asset: "ETH", Currency: "USD"}
-	fields, ok := p.object("", data)
-	if !ok {
+	s := withDefaults(setRows, Set{})
+	if !readObject(p, "", data, setRows, &s) {
 		p.failed = true
-		return s
-	}
-	p.required("", fields, "version", "amount", "days", "scenarios")
-	for _, f := range fields {
-		path := f.name
-		switch f.name {
-		case "version":
-			s.Version = p.integer(path, f.value, intRule{1, 1})
-		case "title":
-			s.Title = p.text(path, f.value, textRule{0, MaxTitleLen})
-		case "amount":
-			s.Amount = p.decimal(path, f.value, amountRule)
-		case "asset":
-			s.Asset = p.text(path, f.value, textRule{1, MaxAssetLen})
-		case "price":
-			s.Price = p.decimal(path, f.value, priceRule)
-		case "currency":
-			s.Currency = p.text(path, f.value, textRule{1, MaxCurrencyLen})
-		case "price_growth":
-			s.PriceGrowth = p.decimal(path, f.value, priceGrowthRule)
-		case "days":
-			s.Days = p.integer(path, f.value, dayRule(1))
-		case "scenarios":
-			items := p.list(path, f.value, "scenarios", 1, MaxScenarios)
-			for i, item := range items {
-				s.Scenarios = append(s.Scenarios, p.scenario(fmt.Sprintf("scenarios[%d]", i), item))
-			}
-		default:
-			p.unknown(path, "version, title, amount, asset, price, currency, price_growth, days, scenarios")
-		}
 	}
 	return s
 }
 
-func (p *parser) scenario(path string, data json.RawMessage) Scenario {
-	var sc Scenario
+// readObject reads a JSON object's members into x through the rows of its table, and reports
+// whether data was an object at all. Missing required fields, unknown fields and each field's
+// own problems are collected in p.
+func readObject[T any](p *parser, path string, data []byte, rows []row[T], x *T) bool {
 	fields, ok := p.object(path, data)
 	if !ok {
-		return sc
+		return false
 	}
-	p.required(path, fields, "name", "layers")
+	p.required(path, fields, requiredNames(rows)...)
 	for _, f := range fields {
-		fpath := path + "." + f.name
-		switch f.name {
-		case "name":
-			sc.Name = p.text(fpath, f.value, textRule{1, MaxNameLen})
-		case "layers":
-			items := p.list(fpath, f.value, "layers", 1, MaxLayers)
-			for i, item := range items {
-				sc.Layers = append(sc.Layers, p.layer(fmt.Sprintf("%s[%d]", fpath, i), item))
-			}
-		case "instant_exit_cost":
-			sc.InstantExitCost = p.decimal(fpath, f.value, percentRule)
-		case "note":
-			sc.Note = p.text(fpath, f.value, textRule{0, -1})
-		default:
-			p.unknown(fpath, "name, layers, instant_exit_cost, note")
+		fpath := join(path, f.name)
+		r := rowNamed(rows, f.name)
+		if r == nil {
+			p.unknown(fpath, fieldNames(rows))
+			continue
 		}
+		r.readValue(p, fpath, f.value, x)
 	}
-	return sc
+	return true
 }
 
-func (p *parser) layer(path string, data json.RawMessage) Layer {
-	l := NewLayer("")
-	fields, ok := p.object(path, data)
-	if !ok {
-		return l
-	}
-	p.required(path, fields, "name", "apr")
-	for _, f := range fields {
-		fpath := path + "." + f.name
-		switch f.name {
-		case "name":
-			l.Name = p.text(fpath, f.value, textRule{1, MaxNameLen})
-		case "accepts":
-			l.Accepts = p.text(fpath, f.value, textRule{0, MaxAssetLen})
-		case "gives":
-			l.Gives = p.text(fpath, f.value, textRule{0, MaxAssetLen})
-		case "apr":
-			l.APR = p.decimal(fpath, f.value, aprRule)
-		case "fee":
-			l.Fee = p.decimal(fpath, f.value, percentRule)
-		case "payout":
-			switch v := p.text(fpath, f.value, textRule{0, -1}); Payout(v) {
-			case Compound, Claim:
-				l.Payout = Payout(v)
-			default:
-				if !p.seen(fpath) {
-					p.fail(fpath, string(f.value), `must be "compound" or "claim"`)
-				}
-			}
-		case "claim_every":
-			l.ClaimEvery = p.integer(fpath, f.value, dayRule(1))
-		case "claim_gas":
-			l.ClaimGas = p.decimal(fpath, f.value, gasRule)
-		case "reinvest":
-			l.Reinvest = p.boolean(fpath, f.value, true)
-		case "entry_gas":
-			l.EntryGas = p.decimal(fpath, f.value, gasRule)
-		case "exit_gas":
-			l.ExitGas = p.decimal(fpath, f.value, gasRule)
-		case "entry_cost":
-			l.EntryCost = p.decimal(fpath, f.value, percentRule)
-		case "exit_cost":
-			l.ExitCost = p.decimal(fpath, f.value, percentRule)
-		case "lockup_days":
-			l.LockupDays = p.integer(fpath, f.value, dayRule(0))
-		case "withdraw_days":
-			l.WithdrawDays = p.integer(fpath, f.value, dayRule(0))
-		case "risk_probability":
-			l.RiskProbability = p.decimal(fpath, f.value, percentRule)
-		case "risk_loss":
-			l.RiskLoss = p.decimal(fpath, f.value, percentRule)
-		case "preset":
-			l.Preset = p.text(fpath, f.value, textRule{0, -1})
-		case "note":
-			l.Note = p.text(fpath, f.value, textRule{0, -1})
-		default:
-			p.unknown(fpath, "name, accepts, gives, apr, fee, payout, claim_every, claim_gas, reinvest, "+
-				"entry_gas, exit_gas, entry_cost, exit_cost, lockup_days, withdraw_days, risk_probability, "+
-				"risk_loss, preset, note")
+// readValue reads one field's JSON value into x.
+func (r *row[T]) readValue(p *parser, path string, raw json.RawMessage, x *T) {
+	switch r.kind {
+	case DecimalField:
+		*r.decimalOf(x) = p.decimal(path, raw, r.dec)
+	case IntField:
+		*r.intOf(x) = p.integer(path, raw, r.ints)
+	case TextField:
+		*r.textOf(x) = p.text(path, raw, r.text)
+	case EnumField:
+		// A value that is not a choice is kept, so that the checks that depend on it (a claim
+		// interval required for "claim") do not speak of a default the file did not give.
+		v := p.text(path, raw, textRule{0, -1})
+		*r.textOf(x) = v
+		if !contains(r.choices, v) && !p.seen(path) {
+			p.fail(path, abbreviate(raw), "must be %s", choicesText(r.choices))
 		}
+	case BoolField:
+		*r.boolOf(x) = p.boolean(path, raw, r.def == "true")
+	default:
+		r.read(p, path, raw, x)
 	}
-	return l
+}
+
+func readScenarios(p *parser, path string, raw []byte, s *Set) {
+	for i, item := range p.list(path, raw, "scenarios", 1, MaxScenarios) {
+		sc := withDefaults(scenarioRows, Scenario{})
+		readObject(p, fmt.Sprintf("%s[%d]", path, i), item, scenarioRows, &sc)
+		s.Scenarios = append(s.Scenarios, sc)
+	}
+}
+
+func readLayers(p *parser, path string, raw []byte, sc *Scenario) {
+	for i, item := range p.list(path, raw, "layers", 1, MaxLayers) {
+		l := withDefaults(layerRows, Layer{})
+		readObject(p, fmt.Sprintf("%s[%d]", path, i), item, layerRows, &l)
+		sc.Layers = append(sc.Layers, l)
+	}
+}
+
+func readReward(p *parser, path string, raw []byte, l *Layer) {
+	r := withDefaults(rewardRows, Reward{})
+	if readObject(p, path, raw, rewardRows, &r) {
+		l.Reward = &r
+	}
+}
+
+func readLoop(p *parser, path string, raw []byte, sc *Scenario) {
+	lp := withDefaults(loopRows, Loop{})
+	if readObject(p, path, raw, loopRows, &lp) {
+		sc.Loop = &lp
+	}
 }
 
 // member is one "name": value pair of a JSON object, in document order.

@@ -73,7 +73,7 @@ var parseInvalidTests = []struct {
 	{"zero amount", with(`"amount":"1"`, `"amount":0`), []string{`amount: must be greater than 0 and at most 1000000000000000 (got 0)`}},
 	{"19 places", with(`"amount":"1"`, `"amount":0.1000000000000000055`), []string{`amount: must have at most 18 decimal places (got 0.1000000000000000055)`}},
 	{"negative gas", with(`"apr":"3"`, `"apr":"3","exit_gas":"-1"`), []string{`scenarios[0].layers[0].exit_gas: must be at least 0 (got "-1")`}},
-	{"version", with(`"version":1`, `"version":2`), []string{`version: must be the whole number 1 (got 2)`}},
+	{"version", with(`"version":1`, `"version":3`), []string{`version: must be a whole number between 1 and 2 (got 3)`}},
 	{"claim without interval", with(`"apr":"3"`, `"apr":"3","payout":"claim"`),
 		[]string{`scenarios[0].layers[0].claim_every: is required when payout is "claim": a whole number between 1 and 36500`}},
 	{"payout", with(`"apr":"3"`, `"apr":"3","payout":"daily"`), []string{`scenarios[0].layers[0].payout: must be "compound" or "claim" (got "daily")`}},

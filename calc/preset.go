@@ -17,8 +17,12 @@ import (
 // engine itself ignores a layer's preset and note fields; this file only reads and checks the
 // library and turns its entries into engine values.
 
-// Preset groups, in the order a picker lists them.
-var PresetGroups = []string{"staking", "restaking", "LRT", "lending-LP", "points"}
+// presetGroups are the preset groups, in the order a picker lists them.
+var presetGroups = []string{"staking", "restaking", "LRT", "lending-LP", "points"}
+
+// PresetGroups returns the preset groups, in the order a picker lists them. The slice is the
+// caller's.
+func PresetGroups() []string { return append([]string(nil), presetGroups...) }
 
 // StaleAfter is how old a preset's figures may be, compared with the build, before they are
 // flagged as possibly out of date.
@@ -39,7 +43,7 @@ type Library struct {
 type Preset struct {
 	ID    string
 	Label string
-	Group string    // one of PresetGroups
+	Group string    // one of PresetGroups()
 	Date  time.Time // the day the figures are as of: the oldest source they rest on
 	Base  Layer     // the layer with no gas; Preset is the ID, Note a one-line summary
 	Gas   GasUnits
@@ -79,7 +83,7 @@ type StressCase struct {
 	ID          string
 	Label       string
 	Date        string // of the event: YYYY-MM-DD, YYYY-MM or YYYY
-	Target      string // one of StressTargets
+	Target      string // one of StressTargets()
 	Patch       []PatchField
 	Sources     []Source
 	Example     bool // some patched figures are illustrative rather than historical
@@ -104,8 +108,11 @@ const (
 	TargetEveryLayer  = "every-layer"  // each layer of the stack
 )
 
-// StressTargets lists the targets a stress case may name.
-var StressTargets = []string{TargetScenario, TargetTopLayer, TargetBottomLayer, TargetEveryLayer}
+// stressTargets lists the targets a stress case may name.
+var stressTargets = []string{TargetScenario, TargetTopLayer, TargetBottomLayer, TargetEveryLayer}
+
+// StressTargets returns the targets a stress case may name. The slice is the caller's.
+func StressTargets() []string { return append([]string(nil), stressTargets...) }
 
 // Fields a stress patch may set, by target.
 var (
@@ -250,21 +257,8 @@ func (c StressCase) Apply(s Set, i int) Set {
 // patchLayer sets the patched fields of l.
 func (c StressCase) patchLayer(l Layer) Layer {
 	for _, f := range c.Patch {
-		switch f.Field {
-		case "fee":
-			l.Fee = c.layer.Fee
-		case "entry_cost":
-			l.EntryCost = c.layer.EntryCost
-		case "exit_cost":
-			l.ExitCost = c.layer.ExitCost
-		case "lockup_days":
-			l.LockupDays = c.layer.LockupDays
-		case "withdraw_days":
-			l.WithdrawDays = c.layer.WithdrawDays
-		case "risk_probability":
-			l.RiskProbability = c.layer.RiskProbability
-		case "risk_loss":
-			l.RiskLoss = c.layer.RiskLoss
+		if r := rowNamed(layerRows, f.Field); r != nil {
+			r.copyField(&l, &c.layer)
 		}
 	}
 	return l
@@ -345,8 +339,8 @@ func (f presetFile) preset(path string) (Preset, []error) {
 	if strings.TrimSpace(f.Label) == "" {
 		add("label", "", "is required")
 	}
-	if !contains(PresetGroups, f.Group) {
-		add("group", quoteText(f.Group), "must be one of %s", strings.Join(PresetGroups, ", "))
+	if !contains(presetGroups, f.Group) {
+		add("group", quoteText(f.Group), "must be one of %s", strings.Join(presetGroups, ", "))
 	}
 	var ok bool
 	if p.Date, ok = parseDay(f.Date); !ok {
@@ -403,7 +397,7 @@ func (f presetFile) preset(path string) (Preset, []error) {
 		add("unconfirmed", "", "must list the figures not checked against a source exactly when example is true")
 	}
 	for i, name := range f.Unconfirmed {
-		if !contains(layerFieldNames, name) {
+		if f := rowNamed(layerRows, name); f == nil || f.kind == ObjectField {
 			errs = append(errs, fieldErr(fmt.Sprintf("%s.unconfirmed[%d]", path, i), quoteText(name),
 				"must be the name of a layer field"))
 		}
@@ -413,11 +407,6 @@ func (f presetFile) preset(path string) (Preset, []error) {
 	}
 	return p, errs
 }
-
-// layerFieldNames are the scenario file's layer fields.
-var layerFieldNames = []string{"name", "accepts", "gives", "apr", "fee", "payout", "claim_every", "claim_gas",
-	"reinvest", "entry_gas", "exit_gas", "entry_cost", "exit_cost", "lockup_days", "withdraw_days",
-	"risk_probability", "risk_loss", "preset", "note"}
 
 // presetLayer checks a preset's layer object with the engine, as the only layer of a one-scenario
 // file, and renames the engine's paths to the library's.
@@ -544,7 +533,7 @@ func (f stressFile) stressCase(path string) (StressCase, []error) {
 		allowed = scenarioPatchFields
 	case TargetTopLayer, TargetBottomLayer, TargetEveryLayer:
 	default:
-		add("target", quoteText(f.Target), "must be one of %s", strings.Join(StressTargets, ", "))
+		add("target", quoteText(f.Target), "must be one of %s", strings.Join(stressTargets, ", "))
 		return c, errs
 	}
 	var p parser

@@ -65,7 +65,7 @@ func TestShippedPresetsValidateAgainstTheEngine(t *testing.T) {
 			t.Errorf("preset %s has no source", p.ID)
 		}
 	}
-	for _, g := range calc.PresetGroups {
+	for _, g := range calc.PresetGroups() {
 		if groups[g] == 0 {
 			t.Errorf("no preset in group %q", g)
 		}

@@ -7,8 +7,12 @@ package calc
 
 import "github.com/shopspring/decimal"
 
-// Version is the only scenario-file and results-document version this package reads and writes.
+// Version is the scenario-file version of a set that uses only the fields of SPEC section 2; a
+// set that uses a reward or a loop (section 8) is version 2, up to MaxVersion.
 const Version = 1
+
+// MaxVersion is the newest scenario-file version this package reads and writes.
+const MaxVersion = 2
 
 // Limits of the scenario file.
 const (
@@ -136,7 +140,10 @@ func KindOf(n int) Kind {
 	}
 }
 
-// NewLayer returns a layer with the file's defaults: compound payout, claimed rewards reinvested.
+// NewLayer returns a layer with the file's defaults (see [LayerFields]): compound payout,
+// claimed rewards reinvested.
 func NewLayer(name string) Layer {
-	return Layer{Name: name, Payout: Compound, Reinvest: true}
+	l := withDefaults(layerRows, Layer{})
+	l.Name = name
+	return l
 }

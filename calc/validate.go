@@ -26,8 +26,12 @@ var (
 	priceRule       = decimalRule{min: dec("0"), max: dec("1e12")}
 	priceGrowthRule = decimalRule{min: dec("-100"), max: dec("1000")}
 	aprRule         = decimalRule{min: dec("0"), max: dec("1000")}
-	percentRule     = decimalRule{min: dec("0"), max: dec("100")}
-	gasRule         = decimalRule{min: dec("0")}
+	leverageRule    = decimalRule{min: dec("1"), max: dec("20")}
+	ltvRule         = decimalRule{min: dec("0"), max: dec("100"), minOpen: true}
+	// rewardAmountRule bounds a reward's tokens per year and its price.
+	rewardAmountRule = decimalRule{min: dec("0"), max: dec("1e12")}
+	percentRule      = decimalRule{min: dec("0"), max: dec("100")}
+	gasRule          = decimalRule{min: dec("0")}
 )
 
 // allowed says in words what the rule accepts, after "must be".
@@ -105,82 +109,112 @@ func (r textRule) check(path, s string) *FieldError {
 
 func quoteText(s string) string { return fmt.Sprintf("%q", s) }
 
-// Validate checks every field of s against the scenario file's ranges, and the stacks against
-// the usage uniqueness control: the bottom layer accepts the set's asset, each other layer
-// accepts what the layer below gives (where both are set, case-insensitive), and a layer name
-// appears once per stack. The error joins one *FieldError per problem.
+// Validate checks every field of s against the scenario file's ranges (see [SetFields] and the
+// other tables), and the stacks against the usage uniqueness control: the bottom layer accepts
+// the set's asset, each other layer accepts what the layer below gives (where both are set,
+// case-insensitive), and a layer name appears once per stack. A set of version 1 may not use a
+// field of version 2. The error joins one *FieldError per problem.
 func (s Set) Validate() error {
-	var errs []error
-	add := func(e *FieldError) {
-		if e != nil {
-			errs = append(errs, e)
-		}
-	}
-	add(intRule{Version, Version}.check("version", s.Version))
-	add(textRule{0, MaxTitleLen}.check("title", s.Title))
-	add(amountRule.check("amount", s.Amount))
-	add(textRule{1, MaxAssetLen}.check("asset", s.Asset))
-	add(priceRule.check("price", s.Price))
-	add(textRule{1, MaxCurrencyLen}.check("currency", s.Currency))
-	add(priceGrowthRule.check("price_growth", s.PriceGrowth))
-	add(dayRule(1).check("days", s.Days))
-	if n := len(s.Scenarios); n < 1 || n > MaxScenarios {
-		add(fieldErr("scenarios", fmt.Sprint(n), "must have 1 to %d scenarios", MaxScenarios))
-	}
-	for i, sc := range s.Scenarios {
-		errs = append(errs, sc.validate(fmt.Sprintf("scenarios[%d]", i), s.Asset)...)
-	}
-	errs = append(errs, s.loopEntryErrors(errs)...)
-	return errors.Join(errs...)
+	c := checking{version: s.Version, asset: s.Asset}
+	checkObject(&c, "", setRows, &s)
+	c.errs = append(c.errs, s.loopEntryErrors(c.errs)...)
+	return errors.Join(c.errs...)
 }
 
-func (sc Scenario) validate(path, asset string) []error {
-	var errs []error
-	add := func(e *FieldError) {
-		if e != nil {
-			errs = append(errs, e)
+// checking collects the problems of one set, with what the checks of its parts need to know.
+type checking struct {
+	errs    []error
+	version int    // the set's version, to refuse version 2 fields in a version 1 file
+	asset   string // the set's asset
+}
+
+func (c *checking) add(e *FieldError) {
+	if e != nil {
+		c.errs = append(c.errs, e)
+	}
+}
+
+// checkObject checks every field of x through the rows of its table.
+func checkObject[T any](c *checking, path string, rows []row[T], x *T) {
+	for i := range rows {
+		rows[i].checkValue(c, join(path, rows[i].name), x)
+	}
+}
+
+// checkValue checks one field of x against its row.
+func (r *row[T]) checkValue(c *checking, path string, x *T) {
+	switch r.kind {
+	case DecimalField:
+		c.add(r.dec.check(path, *r.decimalOf(x)))
+	case IntField:
+		n := *r.intOf(x)
+		switch {
+		case r.when == nil:
+			c.add(r.ints.check(path, n))
+		case n != 0:
+			c.add(r.ints.check(path, n))
+		case r.when(x):
+			c.add(fieldErr(path, "", "is required when %s: %s", r.needIf, r.ints.allowed()))
+		}
+	case TextField:
+		v := *r.textOf(x)
+		if e := r.text.check(path, v); e != nil {
+			c.add(e)
+			return
+		}
+	case EnumField:
+		if v := *r.textOf(x); !contains(r.choices, v) {
+			c.add(fieldErr(path, quoteText(v), "must be %s", choicesText(r.choices)))
+		}
+	case ListField, ObjectField:
+		if r.present != nil && !r.present(x) {
+			return
+		}
+		if r.version > c.version && c.version >= 1 && c.version <= MaxVersion {
+			c.add(fieldErr(path, "", `is a version %d field: the file must say "version": %d to use it (it says %d)`,
+				r.version, r.version, c.version))
+		}
+		r.valid(c, path, x)
+	}
+	if r.check != nil {
+		c.add(r.check(c, path, x))
+	}
+}
+
+// checkScenarios checks the number of scenarios and each scenario; two scenarios may not share
+// a name (compared as [sameName] does).
+func checkScenarios(c *checking, path string, s *Set) {
+	if n := len(s.Scenarios); n < 1 || n > MaxScenarios {
+		c.add(fieldErr(path, fmt.Sprint(n), "must have 1 to %d scenarios", MaxScenarios))
+	}
+	for i := range s.Scenarios {
+		sp := fmt.Sprintf("%s[%d]", path, i)
+		checkObject(c, sp, scenarioRows, &s.Scenarios[i])
+		name := s.Scenarios[i].Name
+		for j := 0; j < i; j++ {
+			if name != "" && sameName(s.Scenarios[j].Name, name) {
+				c.add(fieldErr(sp+".name", quoteText(name),
+					"is already the name of scenarios[%d]; each scenario needs a name of its own", j))
+				break
+			}
 		}
 	}
-	add(textRule{1, MaxNameLen}.check(path+".name", sc.Name))
-	add(percentRule.check(path+".instant_exit_cost", sc.InstantExitCost))
+}
+
+// checkLayers checks the number of layers, each layer, and the usage uniqueness control.
+func checkLayers(c *checking, path string, sc *Scenario) {
 	if n := len(sc.Layers); n < 1 || n > MaxLayers {
-		add(fieldErr(path+".layers", fmt.Sprint(n), "must have 1 to %d layers", MaxLayers))
+		c.add(fieldErr(path, fmt.Sprint(n), "must have 1 to %d layers", MaxLayers))
 	}
-	for i, l := range sc.Layers {
-		lp := fmt.Sprintf("%s.layers[%d]", path, i)
-		add(textRule{1, MaxNameLen}.check(lp+".name", l.Name))
-		add(textRule{0, MaxAssetLen}.check(lp+".accepts", l.Accepts))
-		add(textRule{0, MaxAssetLen}.check(lp+".gives", l.Gives))
-		add(aprRule.check(lp+".apr", l.APR))
-		add(percentRule.check(lp+".fee", l.Fee))
-		switch l.Payout {
-		case Compound:
-			if l.ClaimEvery != 0 {
-				add(dayRule(1).check(lp+".claim_every", l.ClaimEvery))
-			}
-		case Claim:
-			if l.ClaimEvery == 0 {
-				add(fieldErr(lp+".claim_every", "", "is required when payout is \"claim\": %s", dayRule(1).allowed()))
-			} else {
-				add(dayRule(1).check(lp+".claim_every", l.ClaimEvery))
-			}
-		default:
-			add(fieldErr(lp+".payout", quoteText(string(l.Payout)), `must be "compound" or "claim"`))
-		}
-		add(gasRule.check(lp+".claim_gas", l.ClaimGas))
-		add(gasRule.check(lp+".entry_gas", l.EntryGas))
-		add(gasRule.check(lp+".exit_gas", l.ExitGas))
-		add(percentRule.check(lp+".entry_cost", l.EntryCost))
-		add(percentRule.check(lp+".exit_cost", l.ExitCost))
-		add(dayRule(0).check(lp+".lockup_days", l.LockupDays))
-		add(dayRule(0).check(lp+".withdraw_days", l.WithdrawDays))
-		add(percentRule.check(lp+".risk_probability", l.RiskProbability))
-		add(percentRule.check(lp+".risk_loss", l.RiskLoss))
+	for i := range sc.Layers {
+		l := &sc.Layers[i]
+		lp := fmt.Sprintf("%s[%d]", path, i)
+		checkObject(c, lp, layerRows, l)
 
 		// Usage uniqueness control.
 		for j := 0; j < i; j++ {
-			if l.Name != "" && strings.EqualFold(sc.Layers[j].Name, l.Name) {
-				add(fieldErr(lp+".name", quoteText(l.Name),
+			if l.Name != "" && sameName(sc.Layers[j].Name, l.Name) {
+				c.add(fieldErr(lp+".name", quoteText(l.Name),
 					"is already used by layers[%d] of this scenario; a layer may appear once per stack", j))
 				break
 			}
@@ -189,14 +223,30 @@ func (sc Scenario) validate(path, asset string) []error {
 			continue
 		}
 		if i == 0 {
-			if !strings.EqualFold(l.Accepts, asset) {
-				add(fieldErr(lp+".accepts", quoteText(l.Accepts),
-					"must be %s, the asset the set starts with, or empty", asset))
+			if !strings.EqualFold(l.Accepts, c.asset) {
+				c.add(fieldErr(lp+".accepts", quoteText(l.Accepts),
+					"must be %s, the asset the set starts with, or empty", c.asset))
 			}
 		} else if below := sc.Layers[i-1].Gives; below != "" && !strings.EqualFold(l.Accepts, below) {
-			add(fieldErr(lp+".accepts", quoteText(l.Accepts),
+			c.add(fieldErr(lp+".accepts", quoteText(l.Accepts),
 				"must be %s, what layers[%d] gives, or empty", below, i-1))
 		}
 	}
-	return errs
 }
+
+func checkReward(c *checking, path string, l *Layer) { checkObject(c, path, rewardRows, l.Reward) }
+
+func checkLoop(c *checking, path string, sc *Scenario) { checkObject(c, path, loopRows, sc.Loop) }
+
+// checkRewardToken refuses a reward token that is the set's asset: a reward in the asset itself
+// is the layer's APR.
+func checkRewardToken(c *checking, path string, r *Reward) *FieldError {
+	if r.Token != "" && sameName(r.Token, c.asset) {
+		return fieldErr(path, quoteText(r.Token),
+			"must not be %s, the set's asset: rewards in the asset itself are the layer's apr", c.asset)
+	}
+	return nil
+}
+
+// sameName reports whether two names count as the same: case does not matter.
+func sameName(a, b string) bool { return strings.EqualFold(a, b) }
