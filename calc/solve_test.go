@@ -115,7 +115,9 @@ func checkCrossing(t *testing.T, s Set, sol Solution) {
 	}
 }
 
-func isOver(fe *FieldError) bool { return len(fe.Msg) > 27 && fe.Msg[:27] == "the projection exceeds 10^3" }
+func isOver(fe *FieldError) bool {
+	return len(fe.Msg) > 27 && fe.Msg[:27] == "the projection exceeds 10^3"
+}
 
 // TestSolveNoValue: no APR up to 1000 doubles the amount in a day; the error says the range and
 // where the measure goes.
