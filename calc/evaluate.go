@@ -140,6 +140,8 @@ func evaluateScenario(s Set, i int, opt runOptions) (ScenarioResult, [2][]uint25
 		r.Debt, r.Interest, r.LiquidatedDay = fromWei(&nominal.debt), fromWei(&nominal.interest), nominal.liquidatedDay
 		r.Borrowed, r.LoopCost = fromWei(&lp.debt), fromWei(&lp.cost)
 		r.LiquidationDiscount = liquidationDiscount(nominal, lp.ltv)
+		r.Position, r.Repaid = fromWei(&lg.start), fromWei(&nominal.repaid)
+		r.DiscountDay, r.DiscountDebt, r.DiscountPosition = nominal.worstDay, fromWei(&nominal.worstD), fromWei(&nominal.worstB)
 	}
 
 	if opt.sampleEvery > 0 {

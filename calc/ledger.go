@@ -101,8 +101,10 @@ type pathTotals struct {
 
 	// Version 2: the loop.
 	debt, interest uint256.Int // D on the last day, before it is repaid; Σ daily interest
+	repaid         uint256.Int // min(D, B) at the exit
 	liquidatedDay  int
 	worstD, worstB uint256.Int // D and B where D / B was largest (the smallest liquidating discount)
+	worstDay       int         // the day of worstD and worstB, 0 for the entry
 }
 
 var (
@@ -421,7 +423,7 @@ func (lg *ledger) run(opt runOptions) pathTotals {
 					t.liquidatedDay = day
 				}
 			} else if opt.discount && mulCmp2(&d, &t.worstB, &t.worstD, &b) > 0 {
-				t.worstD, t.worstB = d, b
+				t.worstD, t.worstB, t.worstDay = d, b, day
 			}
 		}
 		value.Add(&b, &t.held)
@@ -484,12 +486,11 @@ func (lg *ledger) run(opt runOptions) pathTotals {
 		}
 		b.Sub(&b, &f.exitGas)
 	}
-	t.debt = d
+	t.debt, t.repaid = d, d
 	if d.Gt(&b) {
-		b.Clear()
-	} else {
-		b.Sub(&b, &d)
+		t.repaid = b
 	}
+	b.Sub(&b, &t.repaid)
 	for i := range t.layers {
 		f := &t.layers[i]
 		t.gas.Add(&t.gas, &f.entryGas)

@@ -51,6 +51,11 @@ type ScenarioResult struct {
 	HasLoop             bool            // whether the scenario has a loop, so the four figures above mean something
 	Borrowed            decimal.Decimal // D right after entry: trunc(B × (leverage − 1))
 	LoopCost            decimal.Decimal // what looping it cost on entry: trunc(D × entry_cost / 100)
+	Position            decimal.Decimal // B right after entry, the borrowed amount in it
+	Repaid              decimal.Decimal // min(D, B) at the exit: the debt the position covered
+	DiscountDay         int             // the day whose D and B give LiquidationDiscount, 0 for the entry
+	DiscountDebt        decimal.Decimal // D on that day
+	DiscountPosition    decimal.Decimal // B on that day
 
 	// BreakEvenDay is the first day from which this scenario's value stays above the first
 	// scenario's until the horizon, on the nominal path; 0 where it never does, and for the first
