@@ -318,3 +318,30 @@ func parseV2(t testing.TB, doc string) Set {
 	}
 	return s
 }
+
+// TestBenchmarkSetsV2 keeps the benchmarks' sets meaningful: they parse, run, sell, hold, loop
+// and stay clear of liquidation and the projection limit.
+func TestBenchmarkSetsV2(t *testing.T) {
+	for _, doc := range []string{standardSetV2JSON, worstSetV2JSON()} {
+		s := parseV2(t, doc)
+		res, err := Evaluate(s, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loops, sales := 0, 0
+		for _, r := range res.Scenarios {
+			if r.HasLoop {
+				loops++
+				if r.LiquidatedDay != 0 || r.Debt.IsZero() {
+					t.Errorf("%s: liquidated on day %d, debt %s", r.Name, r.LiquidatedDay, r.Debt)
+				}
+			}
+			for _, l := range r.Layers {
+				sales += l.Sales
+			}
+		}
+		if loops == 0 || sales == 0 {
+			t.Errorf("%d loops, %d token sales; want both", loops, sales)
+		}
+	}
+}

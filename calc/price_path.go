@@ -58,6 +58,29 @@ func (p *pricePath) exact(t int) (*big.Rat, priceWei) {
 	return x, roundWeiRat(x)
 }
 
+// years walks the exact prices of whole years, P(365 k) = price × growth^k, one multiplication
+// a year, without reducing the fractions.
+type years struct {
+	num, den *big.Int // P(365 k) = num / den
+	gNum     *big.Int
+	gDen     *big.Int
+	k        int
+}
+
+func (p *pricePath) years() *years {
+	return &years{num: new(big.Int).Set(p.price.Num()), den: new(big.Int).Set(p.price.Denom()),
+		gNum: p.growth.Num(), gDen: p.growth.Denom()}
+}
+
+// at returns P(365 k) for k ≥ the last k asked for.
+func (y *years) at(k int) (num, den *big.Int) {
+	for ; y.k < k; y.k++ {
+		y.num.Mul(y.num, y.gNum)
+		y.den.Mul(y.den, y.gDen)
+	}
+	return y.num, y.den
+}
+
 // at returns P(t) for any day t, computed on its own.
 func (p *pricePath) at(t int) priceWei {
 	switch {
@@ -81,7 +104,8 @@ func (p *pricePath) factor(t int) *big.Float {
 	return expFloat(y)
 }
 
-// every returns P(k × step) for k = 0 … days / step.
+// every returns P(k × step) for k = 0 … days / step: stepping by growth^(step/365) from the
+// last whole year, which is exact; a step across a year boundary starts again from it.
 func (p *pricePath) every(step int) []priceWei {
 	n := p.days/step + 1
 	out := make([]priceWei, n)
@@ -97,28 +121,68 @@ func (p *pricePath) every(step int) []priceWei {
 		return out
 	}
 	stepFactor := p.factor(step)
+	offsets := map[int]*big.Float{} // growth^(r/365) for the offsets r from a year boundary
+	ys := p.years()
+	var r rounding
 	x := new(big.Float).SetPrec(p.prec).SetRat(p.price)
 	out[0] = roundWeiRat(p.price)
+	exact := new(big.Float).SetPrec(p.prec)
 	for k := 1; k < n; k++ {
 		t := k * step
-		if t%365 == 0 {
-			exact, w := p.exact(t)
-			out[k] = w
-			x.SetRat(exact)
+		year := t / 365
+		switch {
+		case t%365 == 0:
+			num, den := ys.at(year)
+			out[k] = r.ratio(num, den)
+			x.SetInt(num)
+			x.Quo(x, exact.SetInt(den))
 			continue
-		}
-		if (t-step)/365 != t/365 && step < 365 {
-			// A year boundary passed between two steps: restart from it, exactly.
-			year := t / 365 * 365
-			exact, _ := p.exact(year)
-			x.SetRat(exact)
-			x.Mul(x, p.factor(t-year))
-		} else {
+		case (t-step)/365 != year:
+			// A year boundary passed since the last step: start again from it, exactly.
+			f, ok := offsets[t-year*365]
+			if !ok {
+				f = p.factor(t - year*365)
+				offsets[t-year*365] = f
+			}
+			num, den := ys.at(year)
+			x.SetInt(num)
+			x.Quo(x, exact.SetInt(den))
+			x.Mul(x, f)
+		default:
 			x.Mul(x, stepFactor)
 		}
-		out[k] = roundWeiFloat(x)
+		out[k] = r.float(x)
 	}
 	return out
+}
+
+// rounding holds the scratch values of rounding to whole wei, half to even.
+type rounding struct {
+	q, rem, twice big.Int
+	frac          big.Float
+}
+
+var half = big.NewFloat(0.5)
+
+// float rounds x ≥ 0 wei half to even to a whole wei.
+func (r *rounding) float(x *big.Float) priceWei {
+	x.Int(&r.q)
+	r.frac.SetPrec(x.Prec()).SetInt(&r.q)
+	r.frac.Sub(x, &r.frac)
+	if c := r.frac.Cmp(half); c > 0 || (c == 0 && r.q.Bit(0) == 1) {
+		r.q.Add(&r.q, big.NewInt(1))
+	}
+	return weiFromBig(&r.q)
+}
+
+// ratio rounds num / den ≥ 0 wei half to even to a whole wei.
+func (r *rounding) ratio(num, den *big.Int) priceWei {
+	r.q.QuoRem(num, den, &r.rem)
+	r.twice.Lsh(&r.rem, 1)
+	if c := r.twice.Cmp(den); c > 0 || (c == 0 && r.q.Bit(0) == 1) {
+		r.q.Add(&r.q, big.NewInt(1))
+	}
+	return weiFromBig(&r.q)
 }
 
 var twoPow256 = new(big.Int).Lsh(big.NewInt(1), 256)
