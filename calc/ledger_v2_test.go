@@ -345,3 +345,20 @@ func TestBenchmarkSetsV2(t *testing.T) {
 		}
 	}
 }
+
+// TestNoAllocationPerDayV2: a run with rewards and a loop allocates the same whatever the horizon.
+func TestNoAllocationPerDayV2(t *testing.T) {
+	for _, i := range []int{0, 1} { // the loop; the reward
+		allocs := func(days int) float64 {
+			set := parseV2(t, strings.Replace(standardSetV2JSON, `"days":3650`, fmt.Sprintf(`"days":%d`, days), 1))
+			lg, err := newLedger(set, i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return testing.AllocsPerRun(5, func() { lg.run(runOptions{expected: true, discount: true}) })
+		}
+		if short, long := allocs(10), allocs(36500); long != short {
+			t.Errorf("scenario %d: allocations of one run: %v for 10 days, %v for 36500 days; want the same", i, short, long)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package calc
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -176,4 +177,24 @@ func TestSolveGolden(t *testing.T) {
 		t.Logf("%s %s = %s (reaches %s, target %s, %d steps)", c.file, c.goal.Field, sol.Value, sol.Reached, sol.Target, sol.Steps)
 		checkCrossing(t, s, sol)
 	}
+}
+
+func ExampleSolve() {
+	set, _ := Parse([]byte(`{"version":2,"amount":"10","days":365,"scenarios":[
+		{"name":"Staking","layers":[{"name":"Lido","apr":"2.8","fee":"10"}]},
+		{"name":"Restaking","layers":[{"name":"Lido","apr":"2.8","fee":"10"},
+			{"name":"EigenLayer","apr":"0","reward":{"token":"EIGEN","per_year":"40","price":"0.0003","claim_every":30,"claim_gas":"0.002"}}]}]}`))
+	// At what EIGEN price does restaking pay 0.1 ETH more than staking?
+	staking, _ := Evaluate(set, Options{})
+	target := staking.Scenarios[0].Final.Add(decimal.RequireFromString("0.1"))
+	sol, err := Solve(set, Goal{Scenario: 1, Field: "layers[1].reward.price", Match: -1, Amount: target})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("staking ends at", staking.Scenarios[0].Final)
+	fmt.Println("EIGEN must be worth", sol.Value, "ETH: restaking then ends at", sol.Reached)
+	// Output:
+	// staking ends at 10.25519311979362851
+	// EIGEN must be worth 0.000306151166762056 ETH: restaking then ends at 10.355193119793628671
 }
