@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
 
 	"github.com/holiman/uint256"
 	"github.com/shopspring/decimal"
@@ -278,13 +279,7 @@ func newLedgerLoop(l Loop, b *uint256.Int, path string) (*ledgerLoop, error) {
 
 // liquidates reports whether D × 100 ≥ B × liquidation_ltv.
 func (lp *ledgerLoop) liquidates(d, b *uint256.Int) bool {
-	var x, y uint256.Int
-	_, o1 := x.MulOverflow(d, &lp.ltvDen)
-	_, o2 := y.MulOverflow(b, &lp.ltvNum)
-	if !o1 && !o2 {
-		return !x.Lt(&y)
-	}
-	return mulCmp(d, &lp.ltvDen, b, &lp.ltvNum) >= 0
+	return mulCmp2(d, &lp.ltvDen, b, &lp.ltvNum) >= 0
 }
 
 // mulCmp compares a × b with c × d exactly.
@@ -597,15 +592,42 @@ func (rw *ledgerReward) sampleAt(step int) {
 	}
 }
 
-// mulCmp2 compares a × b with c × d, in 256 bits where the products fit.
+// mulCmp2 compares a × b with c × d: in registers where all four are below 2^128 (balances
+// below about 3.4 × 10^20 units), which is four 64-bit multiplications a product instead of the
+// sixteen of a full 256-bit one.
 func mulCmp2(a, b, c, d *uint256.Int) int {
-	var x, y uint256.Int
-	_, o1 := x.MulOverflow(a, b)
-	_, o2 := y.MulOverflow(c, d)
-	if !o1 && !o2 {
-		return x.Cmp(&y)
+	if a[2]|a[3]|b[2]|b[3]|c[2]|c[3]|d[2]|d[3] != 0 {
+		return mulCmp(a, b, c, d)
 	}
-	return mulCmp(a, b, c, d)
+	x := mul128(a[0], a[1], b[0], b[1])
+	y := mul128(c[0], c[1], d[0], d[1])
+	for i := 3; i >= 0; i-- {
+		if x[i] != y[i] {
+			if x[i] > y[i] {
+				return 1
+			}
+			return -1
+		}
+	}
+	return 0
+}
+
+// mul128 returns the 256-bit product of a1:a0 and b1:b0, little-endian limbs.
+func mul128(a0, a1, b0, b1 uint64) [4]uint64 {
+	var z [4]uint64
+	h00, l00 := bits.Mul64(a0, b0)
+	h01, l01 := bits.Mul64(a0, b1)
+	h10, l10 := bits.Mul64(a1, b0)
+	h11, l11 := bits.Mul64(a1, b1)
+	z[0] = l00
+	var c1, c2 uint64
+	z[1], c1 = bits.Add64(h00, l01, 0)
+	z[1], c2 = bits.Add64(z[1], l10, 0)
+	var c3, c4 uint64
+	z[2], c3 = bits.Add64(h01, h10, c1)
+	z[2], c4 = bits.Add64(z[2], l11, c2)
+	z[3] = h11 + c3 + c4
+	return z
 }
 
 // overError is the error of a path whose value exceeded the limit.
