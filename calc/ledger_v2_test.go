@@ -362,3 +362,27 @@ func TestNoAllocationPerDayV2(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectionLimitV2: waiting tokens count toward the 10^30 bound at the day's price.
+func TestProjectionLimitV2(t *testing.T) {
+	for _, c := range []struct{ name, doc, want string }{
+		{
+			// tg = trunc(10^15 × 10^12 / 365) ≈ 2.74 × 10^24 tokens at 10^12 each on day 1.
+			"worth too much on day 1",
+			v2doc("1000000000000000", 10, "", `{"name":"a","apr":"0","reward":{"token":"X","per_year":"1000000000000","price":"1000000000000","sell":"hold"}}`),
+			"scenarios[0]: the projection exceeds 10^30 ETH by day 1",
+		},
+		{
+			// T(t) = t × 0.00273972602739726, P(t) = 10^12 × 11^(t / 365): 1 + trunc(T × P) first
+			// exceeds 10^30 on day 5886 (1.0024 × 10^30; worked out with 120-digit decimals).
+			"the price grows past the bound",
+			v2doc("1", 7000, "", `{"name":"a","apr":"0","reward":{"token":"X","per_year":"1","price":"1000000000000","price_growth":"1000","sell":"hold"}}`),
+			"scenarios[0]: the projection exceeds 10^30 ETH by day 5886",
+		},
+	} {
+		_, err := Evaluate(parseV2(t, c.doc), Options{})
+		if err == nil || err.Error() != c.want {
+			t.Errorf("Evaluate(%s) = %v, want %s", c.name, err, c.want)
+		}
+	}
+}
