@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -94,4 +95,38 @@ func TestLiquidationCanRaiseFinal(t *testing.T) {
 			t.Errorf("final at borrow_apr %s = %s, want %s", c.borrow, got, c.final)
 		}
 	}
+}
+
+// FuzzEvaluateV2 runs any scenario file that parses (the golden version 2 files as seeds) through
+// the ledger, the results document, the explanations and goal seek: nothing panics, the document
+// is JSON, and final ≥ H.
+func FuzzEvaluateV2(f *testing.F) {
+	for _, name := range []string{"eigen-rewards", "loop"} {
+		f.Add(mustRead(f, "testdata/golden/"+name+".json"), uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte, pick uint8) {
+		s, err := Parse(doc)
+		if err != nil || s.Days > 1000 {
+			return
+		}
+		res, err := Evaluate(s, Options{Series: true, SeriesPoints: 50, BreakEven: true})
+		if err != nil {
+			return
+		}
+		out, err := res.MarshalJSON()
+		if err != nil || !json.Valid(out) {
+			t.Fatalf("MarshalJSON = %s, %v", out, err)
+		}
+		for i, r := range res.Scenarios {
+			if r.Final.LessThan(r.Held) {
+				t.Fatalf("%s: final %s below H %s", r.Name, r.Final, r.Held)
+			}
+			for _, field := range append(append([]string{}, FigureFields...), LoopFigures...) {
+				Explain(s, res, i, field)
+			}
+		}
+		i := int(pick) % len(s.Scenarios)
+		paths := []string{"layers[0].apr", "instant_exit_cost", "loop.borrow_apr", "loop.leverage", "layers[0].reward.price"}
+		Solve(s, Goal{Scenario: i, Field: paths[int(pick)%len(paths)], Match: (i + 1) % len(s.Scenarios)})
+	})
 }
