@@ -257,7 +257,7 @@ func TestResultsTableExplainsEveryFigureAndConvertsAPR(t *testing.T) {
 	for i, r := range res.Scenarios {
 		for _, g := range figureGroups {
 			for _, row := range g.rows {
-				label := html2text("Explain " + calc.Titles[row.field] + " of " + r.Name)
+				label := html2text("Explain " + calc.Title(row.field) + " of " + r.Name)
 				if !strings.Contains(html, `aria-label="`+label+`"`) {
 					t.Errorf("scenario %d: no button %q", i, label)
 				}

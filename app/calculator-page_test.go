@@ -86,7 +86,7 @@ func wantFigures(t *testing.T, file []byte) map[string]string {
 		if i > 0 {
 			out[fmt.Sprintf("%d/break_even_day", i)] = fmt.Sprint(sr.BreakEvenDay)
 		}
-		for _, f := range calc.FigureFields {
+		for _, f := range calc.FigureFields() {
 			if f == "name" {
 				continue
 			}

@@ -86,7 +86,7 @@ func (x *figureExplainer) Render() app.UI {
 				app.Select().ID("explain-field").OnChange(x.onField).Body(
 					app.Range(explainedFields).Slice(func(i int) app.UI {
 						f := explainedFields[i]
-						return app.Option().Value(f).Selected(f == x.Ifield).Text(calc.Titles[f])
+						return app.Option().Value(f).Selected(f == x.Ifield).Text(calc.Title(f))
 					}),
 				),
 			),

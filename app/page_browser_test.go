@@ -58,7 +58,7 @@ func expectFigures(t testing.TB, d draftSet) [][2]string {
 	}
 	var out [][2]string
 	for i, sr := range r.Scenarios {
-		for _, f := range calc.FigureFields {
+		for _, f := range calc.FigureFields() {
 			if f == "name" {
 				continue
 			}

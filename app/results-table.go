@@ -254,7 +254,7 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 			app.If(t.IonExplain != nil, func() app.UI {
 				return app.Button().Type("button").Class("explain-figure").
 					ID(fmt.Sprintf("explain-s%d-%s", i, row.field)).
-					Aria("label", "Explain "+calc.Titles[row.field]+" of "+t.Iresults.Scenarios[i].Name).
+					Aria("label", "Explain "+calc.Title(row.field)+" of "+t.Iresults.Scenarios[i].Name).
 					Title("How this figure is worked out").
 					Text("?").
 					OnClick(t.onExplain(i, row.field))

@@ -17,8 +17,11 @@ type Explanation struct {
 	Lines   []string // the ledger lines the values come from
 }
 
-// Titles name every figure of a scenario as the page shows it, by results field.
-var Titles = map[string]string{
+// Title returns what the page calls a figure of a scenario, by its results field ("final":
+// "Final amount"); "" for a field that is not a figure.
+func Title(field string) string { return titles[field] }
+
+var titles = map[string]string{
 	"kind": "Kind", "final": "Final amount", "final_expected": "Final amount, risk-adjusted",
 	"gain": "Gain", "apy": "APY", "apy_expected": "APY, risk-adjusted", "fees": "Protocol fees",
 	"gas": "Gas", "costs": "Swap and exit costs", "lost_expected": "Expected losses",
@@ -45,7 +48,7 @@ func Explain(s Set, res Results, i int, field string) (Explanation, bool) {
 	if strings.HasPrefix(field, "layers[") {
 		return explainTokens(s, sc, r, field)
 	}
-	e := Explanation{Field: field, Title: Titles[field]}
+	e := Explanation{Field: field, Title: titles[field]}
 	ledger := ledgerLines(s, sc, r, a)
 	if sc.Loop != nil && r.HasLoop {
 		if done := explainLoop(s, sc, r, &e, a); done {
@@ -334,7 +337,7 @@ func explainTokens(s Set, sc Scenario, r ScenarioResult, field string) (Explanat
 	}
 	rw, l := *sc.Layers[j].Reward, r.Layers[j]
 	a := func(d decimal.Decimal) string { return FormatAmount(d) + " " + s.Asset }
-	e := Explanation{Field: field, Title: l.Name + ": " + Titles[name], Lines: tokenLines(s, rw, l, a)}
+	e := Explanation{Field: field, Title: l.Name + ": " + titles[name], Lines: tokenLines(s, rw, l, a)}
 	switch name {
 	case "tokens":
 		e.Formula = "tokens = Σ over the days of trunc(base × per_year / 365) − trunc(tg × fee / 100)"

@@ -18,7 +18,7 @@ func TestExplainAgreesWithFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, r := range res.Scenarios {
-		for _, field := range FigureFields[1:] { // all but the name
+		for _, field := range FigureFields()[1:] { // all but the name
 			e, ok := Explain(set, res, i, field)
 			if !ok || e.Formula == "" || e.Title == "" {
 				t.Errorf("Explain(%d, %s) = %+v, %v", i, field, e, ok)
@@ -58,8 +58,8 @@ func TestExplainV2(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, r := range res.Scenarios {
-			fields := append([]string{}, FigureFields[1:]...)
-			fields = append(fields, LoopFigures...)
+			fields := append([]string{}, FigureFields()[1:]...)
+			fields = append(fields, LoopFigures()...)
 			for j := range r.Layers {
 				fields = append(fields, fmt.Sprintf("layers[%d].tokens", j), fmt.Sprintf("layers[%d].token_value", j))
 			}

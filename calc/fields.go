@@ -252,7 +252,7 @@ var setRows = []row[Set]{
 
 var scenarioRows = []row[Scenario]{
 	withRule(textRow("name", "Name", textRule{1, MaxNameLen}, lineText, required, "", func(sc *Scenario) *string { return &sc.Name }),
-		"once per set"),
+		"once per set, case and invisible characters ignored"),
 	decimalRow("instant_exit_cost", "Instant exit discount", "%", percentRule, optional, func(sc *Scenario) *decimal.Decimal { return &sc.InstantExitCost }),
 	textRow("note", "Note", textRule{0, -1}, freeText, optional, "", func(sc *Scenario) *string { return &sc.Note }),
 	v2(row[Scenario]{Field: Field{name: "loop", kind: ObjectField, label: "Leverage loop", need: optional},
@@ -269,7 +269,7 @@ var scenarioRows = []row[Scenario]{
 
 var layerRows = []row[Layer]{
 	withRule(textRow("name", "Name", textRule{1, MaxNameLen}, lineText, required, "", func(l *Layer) *string { return &l.Name }),
-		"once per stack"),
+		"once per stack, case and invisible characters ignored"),
 	withRule(textRow("accepts", "Takes", textRule{0, MaxAssetLen}, lineText, optional, "", func(l *Layer) *string { return &l.Accepts }),
 		`"" is not checked`),
 	withRule(textRow("gives", "Gives", textRule{0, MaxAssetLen}, lineText, optional, "", func(l *Layer) *string { return &l.Gives }),

@@ -107,12 +107,17 @@ func (r ScenarioResult) layerFigure(field string) (string, bool) {
 	return "", false
 }
 
-// LoopFigures are the figures of a scenario with a loop, in the results document's order, after
-// its layers.
-var LoopFigures = []string{"debt", "interest", "liquidated_day", "liquidation_discount"}
+// LoopFigures returns the figures of a scenario with a loop, in the results document's order,
+// after its layers. The slice is the caller's.
+func LoopFigures() []string { return append([]string(nil), loopFigures...) }
 
-// FigureFields are the names of a scenario's figures, in the results document's order.
-var FigureFields = []string{"name", "kind", "final", "final_expected", "gain", "apy", "apy_expected",
+var loopFigures = []string{"debt", "interest", "liquidated_day", "liquidation_discount"}
+
+// FigureFields returns the names of a scenario's figures, in the results document's order. The
+// slice is the caller's.
+func FigureFields() []string { return append([]string(nil), figureFields...) }
+
+var figureFields = []string{"name", "kind", "final", "final_expected", "gain", "apy", "apy_expected",
 	"fees", "gas", "costs", "lost_expected", "unclaimed", "instant", "liquid_day", "p_loss", "fiat_final"}
 
 // MarshalJSON writes the results document: {"version": V, "scenarios": [...]} with the version of
@@ -140,7 +145,7 @@ func (r Results) MarshalJSON() ([]byte, error) {
 			b.WriteByte(',')
 		}
 		b.WriteByte('{')
-		for j, f := range FigureFields {
+		for j, f := range figureFields {
 			if j > 0 {
 				b.WriteByte(',')
 			}
@@ -166,7 +171,7 @@ func (r Results) MarshalJSON() ([]byte, error) {
 		b.WriteString(`,"layers":`)
 		b.Write(lj)
 		if s.HasLoop {
-			for _, f := range LoopFigures {
+			for _, f := range loopFigures {
 				v, _ := s.Figure(f)
 				b.WriteByte(',')
 				writeKey(&b, f)

@@ -121,7 +121,7 @@ func FuzzEvaluateV2(f *testing.F) {
 			if r.Final.LessThan(r.Held) {
 				t.Fatalf("%s: final %s below H %s", r.Name, r.Final, r.Held)
 			}
-			for _, field := range append(append([]string{}, FigureFields...), LoopFigures...) {
+			for _, field := range append(FigureFields(), LoopFigures()...) {
 				Explain(s, res, i, field)
 			}
 		}

@@ -184,9 +184,19 @@ func FuzzDecodeLink(f *testing.F) {
 	if link, err := EncodeLink(mustParse(f, linkFile)); err == nil {
 		f.Add(link)
 	}
+	for _, doc := range []string{goalSeekDoc, repeatedKeys(2000), "\xef\xbb\xbf" + minimalDoc} {
+		f.Add("z=" + b64(deflate([]byte(doc))))
+		f.Add("s=" + b64([]byte(doc)))
+	}
 	f.Fuzz(func(t *testing.T, fragment string) {
 		s, err := DecodeLink(fragment)
 		if err != nil {
+			if n := len(err.Error()); n > 8192 {
+				t.Fatalf("DecodeLink(%q) error is %d bytes", fragment, n)
+			}
+			if fes := FieldErrors(err); len(fes) > 0 {
+				checkErrorList(t, fragment, fes)
+			}
 			return
 		}
 		link, err := EncodeLink(s)

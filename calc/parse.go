@@ -8,26 +8,33 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
+
+// byteOrderMark is UTF-8's byte-order mark, which some editors write at the start of a file.
+const byteOrderMark = "\uFEFF"
 
 // maxLiteralLen bounds the text of one number, so that "1e999999999" or a megabyte of digits is
 // refused before any arithmetic is spent on it.
 const (
 	maxLiteralLen  = 100
 	maxExponentAbs = 60
-	maxListLen     = 100 // scenarios or layers read before the rest is ignored (the limit is reported)
 )
 
-// Parse reads a scenario file (JSON, version 1) and checks it. Decimal fields take a JSON string
-// ("3.2") or a JSON number (3.2), read from their text, never through float64; unknown and repeated
-// fields are refused. The error joins one *FieldError per problem found, each quoting the input.
+// Parse reads a scenario file (JSON, version 1 or 2, UTF-8 with or without a byte-order mark) and
+// checks it. Decimal fields take a JSON string ("3.2") or a JSON number (3.2), read from their
+// text, never through float64; unknown and repeated fields are refused, and so is text that is
+// not UTF-8. The error joins one *FieldError per problem found, each quoting the input: at most
+// [MaxListedErrors] of them, then one whose More says how many were left out.
 func Parse(data []byte) (Set, error) {
+	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
 	var p parser
 	set := p.set(data)
-	if p.failed {
-		return Set{}, errors.Join(p.errs...)
+	if p.failed || p.stopped {
+		return Set{}, listed(p.errs, p.stopped)
 	}
 	err := set.Validate()
 	for _, fe := range FieldErrors(err) {
@@ -40,21 +47,23 @@ func Parse(data []byte) (Set, error) {
 		p.errs = append(p.errs, fe)
 	}
 	if len(p.errs) > 0 {
-		return Set{}, errors.Join(p.errs...)
+		return Set{}, listed(p.errs, false)
 	}
 	return set, nil
 }
 
 // parser collects the errors of one document and the raw text of every field it read.
 type parser struct {
-	errs   []error
-	bad    map[string]bool   // paths with an error of their own
-	raw    map[string]string // path -> JSON text as written
-	failed bool              // the document's shape is broken beyond field errors
+	errs    []error
+	bad     map[string]bool   // paths with an error of their own
+	raw     map[string]string // path -> JSON text as written
+	failed  bool              // the document's shape is broken beyond field errors
+	stopped bool              // maxProblems were found: the rest is not read
 }
 
 func (p *parser) fail(path, got, format string, args ...any) {
 	p.errs = append(p.errs, fieldErr(path, got, format, args...))
+	p.stopped = p.stopped || len(p.errs) >= maxProblems
 	if p.bad == nil {
 		p.bad = map[string]bool{}
 	}
@@ -63,11 +72,13 @@ func (p *parser) fail(path, got, format string, args ...any) {
 
 func (p *parser) seen(path string) bool { return p.bad[path] }
 
+// keep notes a field's input for the errors the checks find later: text as [quoteText] shows
+// it, a number as written.
 func (p *parser) keep(path string, raw json.RawMessage) {
 	if p.raw == nil {
 		p.raw = map[string]string{}
 	}
-	p.raw[path] = string(raw)
+	p.raw[path] = abbreviate(raw)
 }
 
 func (p *parser) set(data []byte) Set {
@@ -88,12 +99,15 @@ func (p *parser) set(data []byte) Set {
 // own problems are collected in p.
 func readObject[T any](p *parser, path string, data []byte, rows []row[T], x *T) bool {
 	fields, ok := p.object(path, data)
-	if !ok {
-		return false
+	if !ok || p.stopped {
+		return ok
 	}
 	p.required(path, fields, requiredNames(rows)...)
 	for _, f := range fields {
-		fpath := join(path, f.name)
+		if p.stopped {
+			return true
+		}
+		fpath := join(path, readableName(f.name))
 		r := rowNamed(rows, f.name)
 		if r == nil {
 			p.unknown(fpath, fieldNames(rows))
@@ -130,6 +144,9 @@ func (r *row[T]) readValue(p *parser, path string, raw json.RawMessage, x *T) {
 
 func readScenarios(p *parser, path string, raw []byte, s *Set) {
 	for i, item := range p.list(path, raw, "scenarios", 1, MaxScenarios) {
+		if p.stopped {
+			return
+		}
 		sc := withDefaults(scenarioRows, Scenario{})
 		readObject(p, fmt.Sprintf("%s[%d]", path, i), item, scenarioRows, &sc)
 		s.Scenarios = append(s.Scenarios, sc)
@@ -138,6 +155,9 @@ func readScenarios(p *parser, path string, raw []byte, s *Set) {
 
 func readLayers(p *parser, path string, raw []byte, sc *Scenario) {
 	for i, item := range p.list(path, raw, "layers", 1, MaxLayers) {
+		if p.stopped {
+			return
+		}
 		l := withDefaults(layerRows, Layer{})
 		readObject(p, fmt.Sprintf("%s[%d]", path, i), item, layerRows, &l)
 		sc.Layers = append(sc.Layers, l)
@@ -181,7 +201,7 @@ func (p *parser) object(path string, data json.RawMessage) ([]member, bool) {
 	}
 	var out []member
 	names := map[string]bool{}
-	for dec.More() {
+	for dec.More() && !p.stopped {
 		tok, err := dec.Token()
 		if err != nil {
 			p.fail(path, "", "%v", err)
@@ -194,7 +214,7 @@ func (p *parser) object(path string, data json.RawMessage) ([]member, bool) {
 			return nil, false
 		}
 		if names[name] {
-			p.fail(join(path, name), "", "appears twice; a field may be given once")
+			p.fail(join(path, readableName(name)), "", "appears twice; a field may be given once")
 			continue
 		}
 		names[name] = true
@@ -229,22 +249,16 @@ func (p *parser) unknown(path, known string) {
 	p.fail(path, "", "is not a field of this format (known: %s)", known)
 }
 
-// list reads a JSON array of at most maxListLen items, checking its length against [min, max].
+// list reads a JSON array, checking its length against [min, max], and returns at most max
+// items.
 func (p *parser) list(path string, data json.RawMessage, what string, min, max int) []json.RawMessage {
 	if kindOf(data) != '[' {
 		p.fail(path, abbreviate(data), "must be a list of %d to %d %s", min, max, what)
 		return nil
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(data, &items); err != nil {
-		p.fail(path, "", "%v", err)
-		return nil
-	}
-	if len(items) < min || len(items) > max {
-		p.fail(path, strconv.Itoa(len(items)), "must have %d to %d %s", min, max, what)
-	}
-	if len(items) > maxListLen {
-		items = items[:maxListLen]
+	items, n := splitList(data, max) // what lies past max is counted, not read
+	if n < min || n > max {
+		p.fail(path, strconv.Itoa(n), "must have %d to %d %s", min, max, what)
 	}
 	return items
 }
@@ -256,7 +270,64 @@ func (p *parser) text(path string, data json.RawMessage, r textRule) string {
 		p.fail(path, abbreviate(data), "must be %s", r.allowed())
 		return ""
 	}
+	if !p.utf8(path, data) {
+		return ""
+	}
 	return s
+}
+
+// utf8 refuses a JSON string that is not valid UTF-8 (JSON readers quietly turn such bytes into
+// U+FFFD, so that the file would say one thing and the page show another): raw bytes that are
+// not UTF-8, or an escaped half of a surrogate pair without its other half.
+func (p *parser) utf8(path string, data json.RawMessage) bool {
+	if at := invalidUTF8(bytes.TrimSpace(data)); at >= 0 {
+		p.fail(path, "", "must be valid UTF-8 text (the text is broken at byte %d of the field)", at)
+		return false
+	}
+	return true
+}
+
+// invalidUTF8 returns where a JSON string literal stops being UTF-8, counting bytes from 1 after
+// the opening quote, or -1 when it is UTF-8 throughout.
+func invalidUTF8(lit []byte) int {
+	body := lit[1 : len(lit)-1]
+	if !utf8.Valid(body) {
+		for i := 0; i < len(body); {
+			r, n := utf8.DecodeRune(body[i:])
+			if r == utf8.RuneError && n <= 1 {
+				return i + 1
+			}
+			i += n
+		}
+	}
+	hex := func(i int) (rune, bool) { // the \uXXXX escape at body[i]
+		if i+6 > len(body) || body[i] != '\\' || body[i+1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(body[i+2:i+6]), 16, 32)
+		return rune(v), err == nil
+	}
+	for i := 0; i < len(body); i++ {
+		if body[i] != '\\' {
+			continue
+		}
+		r, ok := hex(i)
+		switch {
+		case !ok:
+			i++ // a one-character escape
+		case utf16.IsSurrogate(r) && r < 0xdc00:
+			low, ok := hex(i + 6)
+			if !ok || low < 0xdc00 || low > 0xdfff {
+				return i + 1
+			}
+			i += 11
+		case utf16.IsSurrogate(r):
+			return i + 1
+		default:
+			i += 5
+		}
+	}
+	return -1
 }
 
 func (p *parser) boolean(path string, data json.RawMessage, def bool) bool {
@@ -293,6 +364,9 @@ func (p *parser) decimal(path string, data json.RawMessage, r decimalRule) decim
 	case '"':
 		if err := json.Unmarshal(data, &text); err != nil {
 			text = ""
+		}
+		if !p.utf8(path, data) {
+			return decimal.Zero
 		}
 	case '0':
 	default:
@@ -387,13 +461,19 @@ func kindOf(data []byte) byte {
 	return '0'
 }
 
-// abbreviate returns a JSON value's text for an error message; objects and lists are named only.
+// abbreviate returns a JSON value's text for an error message: text as [quoteText] shows it,
+// numbers and literals as written; objects and lists are named only.
 func abbreviate(data []byte) string {
 	switch kindOf(data) {
 	case '{':
 		return "an object"
 	case '[':
 		return "a list"
+	case '"':
+		var s string
+		if json.Unmarshal(data, &s) == nil {
+			return quoteText(s)
+		}
 	}
 	return string(bytes.TrimSpace(data))
 }
@@ -434,4 +514,45 @@ func position(data []byte, offset int64) (line, col int) {
 		}
 	}
 	return line, col
+}
+
+// splitList returns the first keep items of a JSON list and the number of items it holds. data
+// is one valid JSON list; the items are scanned, not decoded, so that counting a megabyte of
+// them costs no memory.
+func splitList(data []byte, keep int) (items []json.RawMessage, n int) {
+	data = bytes.TrimSpace(data)
+	depth, start, inString := 0, -1, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		}
+		switch {
+		case depth == 1 && c == '[' && i == 0:
+			start = 1
+		case (depth == 1 && c == ',') || (depth == 0 && i == len(data)-1):
+			if item := bytes.TrimSpace(data[start:i]); len(item) > 0 {
+				if n < keep {
+					items = append(items, json.RawMessage(item))
+				}
+				n++
+			}
+			start = i + 1
+		}
+	}
+	return items, n
 }

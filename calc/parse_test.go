@@ -157,12 +157,17 @@ func FuzzParse(f *testing.F) {
 	for _, tt := range parseInvalidTests {
 		f.Add(tt.doc)
 	}
+	for _, doc := range fuzzSeeds() {
+		f.Add(doc)
+	}
 	f.Fuzz(func(t *testing.T, doc string) {
 		s, err := Parse([]byte(doc))
 		if err != nil {
-			if len(FieldErrors(err)) == 0 {
+			fes := FieldErrors(err)
+			if len(fes) == 0 {
 				t.Fatalf("Parse(%q) error %v has no FieldError", doc, err)
 			}
+			checkErrorList(t, doc, fes)
 			return
 		}
 		b, _ := s.MarshalJSON()
@@ -197,4 +202,44 @@ func FuzzParseDecimal(f *testing.F) {
 			t.Fatalf("ParseDecimal(%q) = %s, which reads back as %s, %v", s, d, d2, err)
 		}
 	})
+}
+
+// fuzzSeeds are the documents of the version 2, names, encoding and screenful tests, and
+// hostile ones: the fuzzers start from every kind of field and every kind of trouble.
+func fuzzSeeds() []string {
+	var docs []string
+	for _, tt := range parseV2ValidTests {
+		docs = append(docs, tt.doc)
+	}
+	for _, tt := range parseV2InvalidTests {
+		docs = append(docs, tt.doc)
+	}
+	for _, tt := range namesTests {
+		docs = append(docs, tt.doc)
+	}
+	for _, tt := range fileEncodingTests {
+		docs = append(docs, tt.doc)
+	}
+	docs = append(docs, goalSeekDoc, problemsDoc(2), repeatedKeys(300), unknownKeys(300),
+		`{"version":2,"amount":"1","days":1,"scenarios":[{"name":"x","loop":{"leverage":"1","borrow_apr":"0","liquidation_ltv":"100"},"layers":[{"name":"a","apr":"0","reward":{"token":"T","per_year":"0","price":"0","sell":"hold"}}]}]}`,
+		`{"version":1,"amount":"1","days":1,"scenarios":[`+strings.Repeat(`{"name":"x","layers":[{}]},`, 10)+`{}]}`,
+		strings.Repeat("[", 2000)+strings.Repeat("]", 2000))
+	return docs
+}
+
+// checkErrorList checks what every error list must be: a screenful, ending with how many more
+// there are when it is cut short, each error one line without the characters that could turn the
+// page's text around.
+func checkErrorList(t *testing.T, doc string, fes []*FieldError) {
+	t.Helper()
+	if len(fes) > MaxListedErrors+1 || (len(fes) == MaxListedErrors+1 && fes[MaxListedErrors].More == 0) {
+		t.Fatalf("Parse(%q) listed %d errors", doc, len(fes))
+	}
+	for _, fe := range fes {
+		if e := fe.Error(); len(e) > 1000 || strings.ContainsFunc(e, func(r rune) bool {
+			return controlCharacter(r) || directionCharacter(r)
+		}) {
+			t.Fatalf("Parse(%q): error %q is long or holds a control or direction character", doc, e)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package calc
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -107,8 +106,6 @@ func (r textRule) check(path, s string) *FieldError {
 	return nil
 }
 
-func quoteText(s string) string { return fmt.Sprintf("%q", s) }
-
 // Validate checks every field of s against the scenario file's ranges (see [SetFields] and the
 // other tables), and the stacks against the usage uniqueness control: the bottom layer accepts
 // the set's asset, each other layer accepts what the layer below gives (where both are set,
@@ -162,6 +159,10 @@ func (r *row[T]) checkValue(c *checking, path string, x *T) {
 			c.add(e)
 			return
 		}
+		if e := checkCharacters(path, v, r.class); e != nil {
+			c.add(e)
+			return
+		}
 	case EnumField:
 		if v := *r.textOf(x); !contains(r.choices, v) {
 			c.add(fieldErr(path, quoteText(v), "must be %s", choicesText(r.choices)))
@@ -182,7 +183,7 @@ func (r *row[T]) checkValue(c *checking, path string, x *T) {
 }
 
 // checkScenarios checks the number of scenarios and each scenario; two scenarios may not share
-// a name (compared as [sameName] does).
+// a name (compared as [SameName] does).
 func checkScenarios(c *checking, path string, s *Set) {
 	if n := len(s.Scenarios); n < 1 || n > MaxScenarios {
 		c.add(fieldErr(path, fmt.Sprint(n), "must have 1 to %d scenarios", MaxScenarios))
@@ -192,7 +193,7 @@ func checkScenarios(c *checking, path string, s *Set) {
 		checkObject(c, sp, scenarioRows, &s.Scenarios[i])
 		name := s.Scenarios[i].Name
 		for j := 0; j < i; j++ {
-			if name != "" && sameName(s.Scenarios[j].Name, name) {
+			if name != "" && SameName(s.Scenarios[j].Name, name) {
 				c.add(fieldErr(sp+".name", quoteText(name),
 					"is already the name of scenarios[%d]; each scenario needs a name of its own", j))
 				break
@@ -213,23 +214,23 @@ func checkLayers(c *checking, path string, sc *Scenario) {
 
 		// Usage uniqueness control.
 		for j := 0; j < i; j++ {
-			if l.Name != "" && sameName(sc.Layers[j].Name, l.Name) {
+			if l.Name != "" && SameName(sc.Layers[j].Name, l.Name) {
 				c.add(fieldErr(lp+".name", quoteText(l.Name),
 					"is already used by layers[%d] of this scenario; a layer may appear once per stack", j))
 				break
 			}
 		}
-		if l.Accepts == "" {
-			continue
+		if l.Accepts == "" || checkCharacters("", l.Accepts, lineText) != nil {
+			continue // nothing to compare, or refused already
 		}
 		if i == 0 {
-			if !strings.EqualFold(l.Accepts, c.asset) {
+			if !SameName(l.Accepts, c.asset) {
 				c.add(fieldErr(lp+".accepts", quoteText(l.Accepts),
-					"must be %s, the asset the set starts with, or empty", c.asset))
+					"must be %s, the asset the set starts with, or empty", shown(c.asset)))
 			}
-		} else if below := sc.Layers[i-1].Gives; below != "" && !strings.EqualFold(l.Accepts, below) {
+		} else if below := sc.Layers[i-1].Gives; below != "" && !SameName(l.Accepts, below) {
 			c.add(fieldErr(lp+".accepts", quoteText(l.Accepts),
-				"must be %s, what layers[%d] gives, or empty", below, i-1))
+				"must be %s, what layers[%d] gives, or empty", shown(below), i-1))
 		}
 	}
 }
@@ -241,12 +242,9 @@ func checkLoop(c *checking, path string, sc *Scenario) { checkObject(c, path, lo
 // checkRewardToken refuses a reward token that is the set's asset: a reward in the asset itself
 // is the layer's APR.
 func checkRewardToken(c *checking, path string, r *Reward) *FieldError {
-	if r.Token != "" && sameName(r.Token, c.asset) {
+	if r.Token != "" && SameName(r.Token, c.asset) {
 		return fieldErr(path, quoteText(r.Token),
-			"must not be %s, the set's asset: rewards in the asset itself are the layer's apr", c.asset)
+			"must not be %s, the set's asset: rewards in the asset itself are the layer's apr", shown(c.asset))
 	}
 	return nil
 }
-
-// sameName reports whether two names count as the same: case does not matter.
-func sameName(a, b string) bool { return strings.EqualFold(a, b) }
