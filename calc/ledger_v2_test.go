@@ -386,3 +386,37 @@ func TestProjectionLimitV2(t *testing.T) {
 		}
 	}
 }
+
+// TestPricePathValues compares P(t) with values worked out independently with 200-digit decimals
+// (Python's decimal: price × exp(ln(1 + growth / 100) × t / 365), rounded half to even).
+func TestPricePathValues(t *testing.T) {
+	for _, c := range []struct {
+		price, growth string
+		t             int
+		want          string // wei; "huge" beyond 2^256 wei
+	}{
+		{"0.0003", "-30", 7, "297954900147627"},
+		{"0.0003", "-30", 364, "210205310539250"},
+		{"0.0003", "-30", 371, "208772341040745"},
+		{"0.000000004", "155", 1, "4010271723"},
+		{"2.5", "-99.999", 100, "106678523212964096"},
+		{"1000000", "1000", 36499, "huge"}, // 1.369 × 10^113 units
+	} {
+		p := newPricePath(decimal.RequireFromString(c.price), decimal.RequireFromString(c.growth), 36500)
+		for _, step := range []int{1, c.t} {
+			var w priceWei
+			if step == 1 && c.t > 1000 {
+				w = p.at(c.t)
+			} else {
+				w = p.every(step)[c.t/step]
+			}
+			got := w.v.Dec()
+			if w.huge {
+				got = "huge"
+			}
+			if got != c.want {
+				t.Errorf("P(%d) of %s at %s %% (step %d) = %s wei, want %s", c.t, c.price, c.growth, step, got, c.want)
+			}
+		}
+	}
+}
