@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"math/big"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -15,6 +16,7 @@ type twinLedger struct {
 	final, pre, held, gas, costs, unclaimed, lost, debt, interest decimal.Decimal
 	tokens, tokenValue                                            []decimal.Decimal
 	liquidatedDay                                                 int
+	worstD, worstB                                                decimal.Decimal // where D / B was largest
 	series                                                        []decimal.Decimal
 	over                                                          bool
 }
@@ -61,6 +63,7 @@ func runTwin(s Set, i int, expected bool) (twinLedger, error) {
 		if d.Sign() > 0 && d.Mul(hundred).GreaterThanOrEqual(b.Mul(lp.LiquidationLTV)) {
 			return x, fmt.Errorf("liquidated at entry")
 		}
+		x.worstD, x.worstB = d, b
 	}
 	limit := decimal.New(1, 30)
 	sell := func(j, t int, into *decimal.Decimal) bool {
@@ -119,6 +122,10 @@ func runTwin(s Set, i int, expected bool) (twinLedger, error) {
 		if expected {
 			loss := exact(b.Mul(risk), riskDivisor)
 			b, x.lost = b.Sub(loss), x.lost.Add(loss)
+		}
+		if d.Sign() > 0 && !d.Mul(hundred).GreaterThanOrEqual(b.Mul(lp.LiquidationLTV)) &&
+			d.Mul(x.worstB).GreaterThan(x.worstD.Mul(b)) {
+			x.worstD, x.worstB = d, b
 		}
 		if d.Sign() > 0 && d.Mul(hundred).GreaterThanOrEqual(b.Mul(lp.LiquidationLTV)) {
 			b = decimal.Max(decimal.Zero, b.Sub(d).Sub(pct(d, lp.LiquidationPenalty)))
@@ -248,6 +255,15 @@ func twinCase(t *testing.T, milliAmount, days, aprBP, apr2BP, feeBP uint16, perY
 	if sc.Loop != nil {
 		check("debt", r.Debt, nominal.debt)
 		check("interest", r.Interest, nominal.interest)
+		discount := hundred
+		switch {
+		case nominal.liquidatedDay > 0:
+			discount = decimal.Zero
+		case nominal.worstD.Sign() > 0:
+			q := new(big.Rat).Quo(nominal.worstD.Mul(decimal.NewFromInt(10000)).Rat(), nominal.worstB.Mul(sc.Loop.LiquidationLTV).Rat())
+			discount = roundRat(q.Sub(big.NewRat(100, 1), q), PercentPlaces)
+		}
+		check("liquidation_discount", r.LiquidationDiscount, discount)
 		if r.LiquidatedDay != nominal.liquidatedDay {
 			t.Fatalf("liquidated_day = %d, the twin says %d", r.LiquidatedDay, nominal.liquidatedDay)
 		}
