@@ -53,7 +53,7 @@ type ledgerReward struct {
 	// amount is (the price is 0 on the whole path).
 	capTokens uint256.Int
 	capAll    bool
-	sampled   []priceWei // P(k × sampleStep), for the day values a run keeps
+	sampled   []priceWei // P(k × sampleOf), for the day values a run keeps
 	sampleOf  int
 }
 
