@@ -97,3 +97,23 @@ func FuzzMulCmp2(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTokenWorth checks trunc(T × P) in wei, floor(T × P / 10^18), against math/big.
+func FuzzTokenWorth(f *testing.F) {
+	f.Add(uint64(1), uint64(2), uint64(0), uint64(3), uint64(0), false)
+	f.Add(^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), uint64(1), true)
+	f.Fuzz(func(t *testing.T, t0, t1, t2, p0, p1 uint64, top bool) {
+		tokens := &uint256.Int{t0, t1, t2}
+		if top {
+			tokens[3] = t2 >> 40
+		}
+		p := priceWei{v: uint256.Int{p0, p1}}
+		want := new(big.Int).Mul(tokens.ToBig(), p.v.ToBig())
+		want.Quo(want, big.NewInt(1_000_000_000_000_000_000))
+		var v uint256.Int
+		over := tokenWorth(&v, tokens, &p)
+		if over != (want.BitLen() > 256) || (!over && v.ToBig().Cmp(want) != 0) {
+			t.Fatalf("tokenWorth(%v, %v) = %v, %v; want %v", tokens, &p.v, &v, over, want)
+		}
+	})
+}
