@@ -619,6 +619,17 @@ func mulCmp2(a, b, c, d *uint256.Int) int {
 	if a[2]|a[3]|b[2]|b[3]|c[2]|c[3]|d[2]|d[3] != 0 {
 		return mulCmp(a, b, c, d)
 	}
+	if b[1]|d[1] == 0 { // a ratio's 64-bit terms, as in the liquidation check: two multiplications a product
+		x2, x1, x0 := mul128x64(a[0], a[1], b[0])
+		y2, y1, y0 := mul128x64(c[0], c[1], d[0])
+		switch {
+		case x2 != y2:
+			return cmpUint(x2, y2)
+		case x1 != y1:
+			return cmpUint(x1, y1)
+		}
+		return cmpUint(x0, y0)
+	}
 	x := mul128(a[0], a[1], b[0], b[1])
 	y := mul128(c[0], c[1], d[0], d[1])
 	for i := 3; i >= 0; i-- {
@@ -630,6 +641,24 @@ func mulCmp2(a, b, c, d *uint256.Int) int {
 		}
 	}
 	return 0
+}
+
+func cmpUint(x, y uint64) int {
+	switch {
+	case x > y:
+		return 1
+	case x < y:
+		return -1
+	}
+	return 0
+}
+
+// mul128x64 returns the 192-bit product of a1:a0 and b, high limb first.
+func mul128x64(a0, a1, b uint64) (z2, z1, z0 uint64) {
+	h0, z0 := bits.Mul64(a0, b)
+	h1, l1 := bits.Mul64(a1, b)
+	z1, c := bits.Add64(l1, h0, 0)
+	return h1 + c, z1, z0
 }
 
 // mul128 returns the 256-bit product of a1:a0 and b1:b0, little-endian limbs.
