@@ -105,7 +105,9 @@ func (p *pricePath) factor(t int) *big.Float {
 }
 
 // every returns P(k × step) for k = 0 … days / step: stepping by growth^(step/365) from the
-// last whole year, which is exact; a step across a year boundary starts again from it.
+// last whole year, which is exact; a step across a year boundary starts again from it. The steps
+// run in fixed point, X = P × 2^128 wei as an integer, multiplied by the step's factor × 2^256:
+// each step errs by less than 2^-128 wei, so a year of steps keeps the 30 spare digits.
 func (p *pricePath) every(step int) []priceWei {
 	n := p.days/step + 1
 	out := make([]priceWei, n)
@@ -120,13 +122,23 @@ func (p *pricePath) every(step int) []priceWei {
 		out[0] = roundWeiRat(p.price)
 		return out
 	}
-	stepFactor := p.factor(step)
-	offsets := map[int]*big.Float{} // growth^(r/365) for the offsets r from a year boundary
+	const fracBits, factorBits = 128, 256
+	fixed := func(f *big.Float) *big.Int {
+		z, _ := new(big.Float).SetPrec(f.Prec()+factorBits).SetMantExp(f, factorBits).Int(nil)
+		return z
+	}
+	stepFactor := fixed(p.factor(step))
+	offsets := map[int]*big.Int{} // growth^(r/365) × 2^256 for the offsets r from a year boundary
 	ys := p.years()
 	var r rounding
-	x := new(big.Float).SetPrec(p.prec).SetRat(p.price)
+	x, product := new(big.Int), new(big.Int)
+	atYear := func(year int) { // x = P(365 year) × 2^128
+		num, den := ys.at(year)
+		x.Lsh(num, fracBits)
+		x.Quo(x, den)
+	}
+	atYear(0)
 	out[0] = roundWeiRat(p.price)
-	exact := new(big.Float).SetPrec(p.prec)
 	for k := 1; k < n; k++ {
 		t := k * step
 		year := t / 365
@@ -134,24 +146,22 @@ func (p *pricePath) every(step int) []priceWei {
 		case t%365 == 0:
 			num, den := ys.at(year)
 			out[k] = r.ratio(num, den)
-			x.SetInt(num)
-			x.Quo(x, exact.SetInt(den))
+			atYear(year)
 			continue
 		case (t-step)/365 != year:
 			// A year boundary passed since the last step: start again from it, exactly.
 			f, ok := offsets[t-year*365]
 			if !ok {
-				f = p.factor(t - year*365)
+				f = fixed(p.factor(t - year*365))
 				offsets[t-year*365] = f
 			}
-			num, den := ys.at(year)
-			x.SetInt(num)
-			x.Quo(x, exact.SetInt(den))
-			x.Mul(x, f)
+			atYear(year)
+			product.Mul(x, f)
 		default:
-			x.Mul(x, stepFactor)
+			product.Mul(x, stepFactor)
 		}
-		out[k] = r.float(x)
+		x.Rsh(product, factorBits)
+		out[k] = r.fixed(x, fracBits)
 	}
 	return out
 }
@@ -159,20 +169,27 @@ func (p *pricePath) every(step int) []priceWei {
 // rounding holds the scratch values of rounding to whole wei, half to even.
 type rounding struct {
 	q, rem, twice big.Int
-	frac          big.Float
+	unit          *big.Int
 }
 
-var half = big.NewFloat(0.5)
-
-// float rounds x ≥ 0 wei half to even to a whole wei.
-func (r *rounding) float(x *big.Float) priceWei {
-	x.Int(&r.q)
-	r.frac.SetPrec(x.Prec()).SetInt(&r.q)
-	r.frac.Sub(x, &r.frac)
-	if c := r.frac.Cmp(half); c > 0 || (c == 0 && r.q.Bit(0) == 1) {
+// fixed rounds x / 2^frac ≥ 0 wei half to even to a whole wei.
+func (r *rounding) fixed(x *big.Int, frac uint) priceWei {
+	r.q.Rsh(x, frac)
+	r.rem.Lsh(&r.q, frac)
+	r.rem.Sub(x, &r.rem)
+	r.twice.Lsh(&r.rem, 1)
+	if c := r.twice.Cmp(r.one(frac)); c > 0 || (c == 0 && r.q.Bit(0) == 1) {
 		r.q.Add(&r.q, big.NewInt(1))
 	}
 	return weiFromBig(&r.q)
+}
+
+// one returns 2^frac.
+func (r *rounding) one(frac uint) *big.Int {
+	if r.unit == nil || uint(r.unit.BitLen()) != frac+1 {
+		r.unit = new(big.Int).Lsh(big.NewInt(1), frac)
+	}
+	return r.unit
 }
 
 // ratio rounds num / den ≥ 0 wei half to even to a whole wei.
