@@ -114,3 +114,52 @@ func benchmarkFloatTwin(b *testing.B, doc string) {
 
 func BenchmarkFloatTwinStandard(b *testing.B) { benchmarkFloatTwin(b, standardSetJSON) }
 func BenchmarkFloatTwinWorst(b *testing.B)    { benchmarkFloatTwin(b, worstSetJSON()) }
+
+// standardSetV2JSON is the standard set with one reward layer (EIGEN sold weekly, its price
+// falling 30 % a year) and one loop (the staking scenario looped 3x).
+var standardSetV2JSON = strings.NewReplacer(
+	`"version":1`, `"version":2`,
+	`{"name":"Staking","layers"`, `{"name":"Staking","loop":{"leverage":"3","borrow_apr":"2.2","liquidation_ltv":"93","liquidation_penalty":"1","entry_cost":"0.1"},"layers"`,
+	`"claim_gas":"0.003",`, `"claim_gas":"0.003","reward":{"token":"EIGEN","per_year":"40","price":"0.0003","price_growth":"-30","claim_every":7,"claim_gas":"0.0004","sell_cost":"0.5"},`,
+).Replace(standardSetJSON)
+
+// worstSetV2JSON is the worst set with a reward on every layer, each at its own price path (half
+// sold every week, half held), and a loop on every scenario.
+func worstSetV2JSON() string {
+	var scenarios []string
+	for i := 0; i < MaxScenarios; i++ {
+		var layers []string
+		for j := 0; j < MaxLayers; j++ {
+			sell := fmt.Sprintf(`"claim_every":%d,"claim_gas":"0.001","sell_cost":"0.3"`, 7+j)
+			if j%2 == 1 {
+				sell = `"sell":"hold"`
+			}
+			layers = append(layers, fmt.Sprintf(
+				`{"name":"L%d","apr":"0.%d5","fee":"%d.5","risk_probability":"0.1","risk_loss":"50",`+
+					`"reward":{"token":"T%d","per_year":"%d.5","price":"0.000%d1","price_growth":"-%d.5",%s}}`,
+				j, j+1, j+1, j, j+1, i+1, j+1, sell))
+		}
+		scenarios = append(scenarios, fmt.Sprintf(
+			`{"name":"S%d","loop":{"leverage":"1.%d","borrow_apr":"0.5","liquidation_ltv":"90"},"layers":[%s]}`,
+			i, i+1, strings.Join(layers, ",")))
+	}
+	return fmt.Sprintf(`{"version":2,"amount":"1000","days":%d,"scenarios":[%s]}`, MaxDays, strings.Join(scenarios, ","))
+}
+
+func BenchmarkEvaluateStandardV2(b *testing.B) { benchmarkEvaluate(b, standardSetV2JSON) }
+func BenchmarkEvaluateWorstV2(b *testing.B)    { benchmarkEvaluate(b, worstSetV2JSON()) }
+
+// BenchmarkSolveStandard is goal seek on the standard set: the APR EigenLayer would need for
+// restaking to match multistaking.
+func BenchmarkSolveStandard(b *testing.B) {
+	s, err := Parse([]byte(standardSetJSON))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Solve(s, Goal{Scenario: 1, Field: "layers[1].apr", Match: 2}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

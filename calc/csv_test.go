@@ -286,3 +286,31 @@ func BenchmarkSeriesCSVWorst(b *testing.B) {
 		SeriesCSV(s, r)
 	}
 }
+
+// TestSeriesCSVV2: the CSV's day values count waiting tokens at the day's price and subtract the
+// debt, as worked out by hand in TestSeriesV2.
+func TestSeriesCSVV2(t *testing.T) {
+	for _, c := range []struct{ doc, want string }{
+		{v2doc("10", 4, "", `{"name":"a","apr":"0","reward":{"token":"X","per_year":"36.5","price":"0.5","claim_every":2,"claim_gas":"0.01","sell_cost":"2"}}`),
+			"1,10.5,10.5|2,10.97,10.97|3,11.5185,11.5185|4,12.03506,12.03506"},
+		{v2doc("1", 4, `{"leverage":"2","borrow_apr":"36.5","liquidation_ltv":"50.05","liquidation_penalty":"5"}`, `{"name":"a","apr":"18.25"}`),
+			"1,1,1|2,0.9999995,0.9999995|3,0.9498483492,0.9498483492|4,0.9503232733746,0.9503232733746"},
+	} {
+		s := parseV2(t, c.doc)
+		r, err := Evaluate(s, Options{Series: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(SeriesCSV(s, r), []byte("\uFEFF")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, row := range rows[1:] {
+			got = append(got, strings.Join(row, ","))
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("SeriesCSV rows = %s, want %s", strings.Join(got, "|"), c.want)
+		}
+	}
+}

@@ -2,8 +2,10 @@ package calc
 
 import (
 	"errors"
+	"math/big"
 
 	"github.com/holiman/uint256"
+	"github.com/shopspring/decimal"
 )
 
 // Evaluate runs every scenario of s on the nominal and the expected path and returns their
@@ -22,7 +24,7 @@ func Evaluate(s Set, opt Options) (Results, error) {
 			sampleEvery = (s.Days + opt.SeriesPoints - 1) / opt.SeriesPoints
 		}
 	}
-	res := Results{Version: Version, Scenarios: make([]ScenarioResult, 0, len(s.Scenarios))}
+	res := Results{Version: s.Version, Scenarios: make([]ScenarioResult, 0, len(s.Scenarios))}
 	var errs []error
 	var first [2][]uint256.Int // the first scenario's day values, for break-even days
 	for i := range s.Scenarios {
@@ -65,11 +67,12 @@ func evaluateScenario(s Set, i int, opt runOptions) (ScenarioResult, [2][]uint25
 	if err != nil {
 		return ScenarioResult{}, days, err
 	}
+	opt.discount = lg.loop != nil
 	nominal := lg.run(opt)
 	if nominal.overDay > 0 {
 		return ScenarioResult{}, days, lg.overError(nominal.overDay)
 	}
-	opt.expected = true
+	opt.expected, opt.discount = true, false
 	expected := lg.run(opt)
 	if expected.overDay > 0 {
 		return ScenarioResult{}, days, lg.overError(expected.overDay)
@@ -104,22 +107,42 @@ func evaluateScenario(s Set, i int, opt runOptions) (ScenarioResult, [2][]uint25
 			EntryGas: fromWei(&f.entryGas), EntryCost: fromWei(&f.entryCost), Claims: f.claims,
 			ClaimGas: fromWei(&f.claimGas), Unclaimed: fromWei(&f.unclaimed),
 			ExitCost: fromWei(&f.exitCost), ExitGas: fromWei(&f.exitGas)}
+		if l.Reward != nil {
+			lr := &r.Layers[j]
+			lr.HasReward = true
+			lr.Tokens, lr.TokenValue = fromWei(&f.tokens), fromWei(&f.tokenValue)
+			lr.Sales, lr.SaleGas, lr.SaleCost = f.sales, fromWei(&f.saleGas), fromWei(&f.saleCost)
+			lr.TokensUnsold, lr.TokensUnsoldValue = fromWei(&f.tokensUnsoldQuantity), fromWei(&f.tokensUnsold)
+			if f.tokensUnsoldQuantity.IsZero() {
+				lr.TokensUnsoldValue = decimal.Zero
+			}
+		}
 	}
 	r.Fees = fromWei(&fees)
 	r.Held = fromWei(&nominal.held)
 	r.BeforeExit = fromWei(&nominal.pre)
 
-	// instant = max(0, trunc(pre * (100 - instant_exit_cost) / 100) - exit_gas of the top layer) + H
+	// instant = max(0, trunc(pre * (100 - instant_exit_cost) / 100) - D - exit_gas of the top layer) + H
 	keep := newRatio(hundred.Sub(sc.InstantExitCost), hundred)
-	var instant uint256.Int
+	var instant, owed uint256.Int
 	keep.apply(&instant, &nominal.pre)
-	if top := &lg.layers[len(lg.layers)-1].exitGas; instant.Gt(top) {
-		instant.Sub(&instant, top)
+	owed.Add(&nominal.debt, &lg.layers[len(lg.layers)-1].exitGas)
+	if instant.Gt(&owed) {
+		instant.Sub(&instant, &owed)
 	} else {
 		instant.Clear()
 	}
 	instant.Add(&instant, &nominal.held)
 	r.Instant = fromWei(&instant)
+
+	if lp := lg.loop; lp != nil {
+		r.HasLoop = true
+		r.Debt, r.Interest, r.LiquidatedDay = fromWei(&nominal.debt), fromWei(&nominal.interest), nominal.liquidatedDay
+		r.Borrowed, r.LoopCost = fromWei(&lp.debt), fromWei(&lp.cost)
+		r.LiquidationDiscount = liquidationDiscount(nominal, lp.ltv)
+		r.Position, r.Repaid = fromWei(&lg.start), fromWei(&nominal.repaid)
+		r.DiscountDay, r.DiscountDebt, r.DiscountPosition = nominal.worstDay, fromWei(&nominal.worstD), fromWei(&nominal.worstB)
+	}
 
 	if opt.sampleEvery > 0 {
 		r.Series = dayValues(nominal.series, opt.sampleEvery, s.Days)
@@ -151,4 +174,23 @@ func LiquidDay(days int, layers []Layer) int {
 		wait += l.WithdrawDays
 	}
 	return request + wait
+}
+
+// liquidationDiscount is the smallest market discount on the position that liquidates the loop
+// on some day of the path (SPEC section 8.2), in percent rounded half to even to 6 places:
+// min over t of (1 − D(t) × 100 / (B(t) × liquidation_ltv)) × 100; 0 where the path was
+// liquidated, 100 where there is no debt.
+func liquidationDiscount(t pathTotals, ltv decimal.Decimal) decimal.Decimal {
+	switch {
+	case t.liquidatedDay > 0:
+		return decimal.Zero
+	case t.worstD.IsZero() || t.worstB.IsZero():
+		return hundred
+	}
+	// 100 − D × 10000 / (B × ltv)
+	x := new(big.Rat).SetFrac(new(big.Int).Mul(t.worstD.ToBig(), big.NewInt(10000)),
+		new(big.Int).Mul(t.worstB.ToBig(), big.NewInt(1)))
+	x.Quo(x, ltv.Rat())
+	x.Sub(big.NewRat(100, 1), x)
+	return roundRat(x, PercentPlaces)
 }

@@ -35,6 +35,16 @@ const (
 	FigureLayerNet   Figure = "net"
 )
 
+// The figures of a scenario with a loop, and of a layer with a reward (version 2, SPEC section 8).
+const (
+	FigureDebt                Figure = "debt"
+	FigureInterest            Figure = "interest"
+	FigureLiquidatedDay       Figure = "liquidated_day"
+	FigureLiquidationDiscount Figure = "liquidation_discount"
+	FigureLayerTokens         Figure = "tokens"
+	FigureLayerTokenValue     Figure = "token_value"
+)
+
 // The page's answers beside the results (SPEC section 7.8).
 const (
 	FigureBreakEvenDay   Figure = "break_even_day"
@@ -60,27 +70,33 @@ var figureWords = map[Figure]struct {
 	title string
 	unit  Unit
 }{
-	FigureKind:           {"Kind", UnitNone},
-	FigureFinal:          {"Final amount", UnitAsset},
-	FigureFinalExpected:  {"Expected final amount", UnitAsset},
-	FigureGain:           {"Gain", UnitAsset},
-	FigureAPY:            {"APY", UnitPercent},
-	FigureAPYExpected:    {"Expected APY", UnitPercent},
-	FigureFees:           {"Protocol fees", UnitAsset},
-	FigureGas:            {"Gas", UnitAsset},
-	FigureCosts:          {"Swap costs", UnitAsset},
-	FigureLostExpected:   {"Expected losses", UnitAsset},
-	FigureUnclaimed:      {"Unclaimed rewards", UnitAsset},
-	FigureInstant:        {"Instant exit value", UnitAsset},
-	FigureLiquidDay:      {"Money back on day", UnitDay},
-	FigurePLoss:          {"Chance of a loss event", UnitPercent},
-	FigureFiatFinal:      {"Final value in fiat", UnitFiat},
-	FigureLayerGross:     {"Gross", UnitAsset},
-	FigureLayerFee:       {"Fee", UnitAsset},
-	FigureLayerNet:       {"Net", UnitAsset},
-	FigureBreakEvenDay:   {"Stays ahead from day", UnitDay},
-	FigureRiskBudget:     {"Risk the extra yield pays for", UnitPercent},
-	FigureBestClaimEvery: {"Best claim interval", UnitDays},
+	FigureKind:                {"Kind", UnitNone},
+	FigureFinal:               {"Final amount", UnitAsset},
+	FigureFinalExpected:       {"Expected final amount", UnitAsset},
+	FigureGain:                {"Gain", UnitAsset},
+	FigureAPY:                 {"APY", UnitPercent},
+	FigureAPYExpected:         {"Expected APY", UnitPercent},
+	FigureFees:                {"Protocol fees", UnitAsset},
+	FigureGas:                 {"Gas", UnitAsset},
+	FigureCosts:               {"Swap costs", UnitAsset},
+	FigureLostExpected:        {"Expected losses", UnitAsset},
+	FigureUnclaimed:           {"Unclaimed rewards", UnitAsset},
+	FigureInstant:             {"Instant exit value", UnitAsset},
+	FigureLiquidDay:           {"Money back on day", UnitDay},
+	FigurePLoss:               {"Chance of a loss event", UnitPercent},
+	FigureFiatFinal:           {"Final value in fiat", UnitFiat},
+	FigureLayerGross:          {"Gross", UnitAsset},
+	FigureLayerFee:            {"Fee", UnitAsset},
+	FigureLayerNet:            {"Net", UnitAsset},
+	FigureDebt:                {"Debt at the horizon", UnitAsset},
+	FigureInterest:            {"Interest on the debt", UnitAsset},
+	FigureLiquidatedDay:       {"Liquidated on day", UnitDay},
+	FigureLiquidationDiscount: {"Discount that liquidates the loop", UnitPercent},
+	FigureLayerTokens:         {"Reward tokens earned", UnitNone},
+	FigureLayerTokenValue:     {"Reward tokens sold for", UnitAsset},
+	FigureBreakEvenDay:        {"Stays ahead from day", UnitDay},
+	FigureRiskBudget:          {"Risk the extra yield pays for", UnitPercent},
+	FigureBestClaimEvery:      {"Best claim interval", UnitDays},
 }
 
 // Title returns the figure's name as readers see it ("Final amount", "Expected APY"), or the

@@ -43,7 +43,8 @@ var parseV2ValidTests = []struct {
 		return lp != nil && lp.Leverage.String() == "3" && lp.BorrowAPR.String() == "2.2" &&
 			lp.LiquidationLTV.String() == "93" && lp.LiquidationPenalty.IsZero() && lp.EntryCost.IsZero()
 	}},
-	{"loop bounds", withV2(`"layers"`, `"loop":{"leverage":"20","borrow_apr":"1000","liquidation_ltv":"100","liquidation_penalty":"100","entry_cost":"100"},"layers"`),
+	// An entry_cost of 100 with a leverage of 20 would be liquidated at entry (SPEC section 8.2).
+	{"loop bounds", withV2(`"layers"`, `"loop":{"leverage":"20","borrow_apr":"1000","liquidation_ltv":"100","liquidation_penalty":"100","entry_cost":"5"},"layers"`),
 		func(s Set) bool { return s.Scenarios[0].Loop.Leverage.String() == "20" }},
 	{"loop smallest", withV2(`"layers"`, `"loop":{"leverage":"1","borrow_apr":"0","liquidation_ltv":"0.000000000000000001"},"layers"`),
 		func(s Set) bool { return s.Scenarios[0].Loop.LiquidationLTV.String() == "0.000000000000000001" }},

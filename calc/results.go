@@ -48,6 +48,14 @@ type ScenarioResult struct {
 	Interest            decimal.Decimal // Σ of the daily interest on the debt
 	LiquidatedDay       int             // the first day the loop was liquidated; 0 for never
 	LiquidationDiscount decimal.Decimal // smallest market discount, percent, that would liquidate it
+	HasLoop             bool            // whether the scenario has a loop, so the four figures above mean something
+	Borrowed            decimal.Decimal // D right after entry: trunc(B × (leverage − 1))
+	LoopCost            decimal.Decimal // what looping it cost on entry: trunc(D × entry_cost / 100)
+	Position            decimal.Decimal // B right after entry, the borrowed amount in it
+	Repaid              decimal.Decimal // min(D, B) at the exit: the debt the position covered
+	DiscountDay         int             // the day whose D and B give LiquidationDiscount, 0 for the entry
+	DiscountDebt        decimal.Decimal // D on that day
+	DiscountPosition    decimal.Decimal // B on that day
 
 	// BreakEvenDay is the first day from which this scenario's value stays above the first
 	// scenario's until the horizon, on the nominal path; 0 where it never does, and for the first
@@ -77,6 +85,13 @@ type LayerResult struct {
 	// Version 2, for a layer with a reward (nominal path); zero without one.
 	Tokens     decimal.Decimal // Σ (tg − tf): reward tokens earned after the layer's fee
 	TokenValue decimal.Decimal // Σ (v − c) of every sale, asset units
+	HasReward  bool            // whether the layer has a reward token, so the two figures above mean something
+	Sales      int             // sales of tokens made, the one at exit included
+	SaleGas    decimal.Decimal // claim gas paid for them
+	SaleCost   decimal.Decimal // Σ c: lost to the swaps
+	// TokensUnsold are the tokens left at exit because their sale would not cover its gas, and
+	// TokensUnsoldValue their value v at P(days), counted in the scenario's Unclaimed.
+	TokensUnsold, TokensUnsoldValue decimal.Decimal
 }
 
 // DayValue is the value of a path at the end of a day: staked, held aside and unclaimed.

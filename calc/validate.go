@@ -114,6 +114,7 @@ func (r textRule) check(path, s string) *FieldError {
 func (s Set) Validate() error {
 	c := checking{version: s.Version, asset: s.Asset}
 	checkObject(&c, "", setRows, &s)
+	c.errs = append(c.errs, s.loopEntryErrors(c.errs)...)
 	return errors.Join(c.errs...)
 }
 

@@ -79,3 +79,45 @@ func TestToWeiCapsGas(t *testing.T) {
 		t.Errorf("toWei(7 wei) = %s, want 7", got.Dec())
 	}
 }
+
+// FuzzMulCmp2 checks the 128-bit comparison of products against math/big.
+func FuzzMulCmp2(f *testing.F) {
+	f.Add(uint64(1), uint64(2), uint64(3), uint64(4), uint64(5), uint64(6), uint64(7), uint64(8), uint8(0))
+	f.Add(^uint64(0), ^uint64(0), ^uint64(0), uint64(4), ^uint64(0), ^uint64(0), ^uint64(0), uint64(8), uint8(16))
+	f.Add(^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), uint8(15))
+	f.Fuzz(func(t *testing.T, a0, a1, b0, b1, c0, c1, d0, d1 uint64, high uint8) {
+		a, b, c, d := &uint256.Int{a0, a1}, &uint256.Int{b0, b1}, &uint256.Int{c0, c1}, &uint256.Int{d0, d1}
+		for i, x := range []*uint256.Int{a, b, c, d} {
+			if high&(1<<i) != 0 {
+				x[3] = 1
+			}
+		}
+		if high&16 != 0 { // 64-bit multipliers, as a ratio's terms
+			b[1], d[1] = 0, 0
+		}
+		want := new(big.Int).Mul(a.ToBig(), b.ToBig()).Cmp(new(big.Int).Mul(c.ToBig(), d.ToBig()))
+		if got := mulCmp2(a, b, c, d); got != want {
+			t.Fatalf("mulCmp2(%v, %v, %v, %v) = %d, want %d", a, b, c, d, got, want)
+		}
+	})
+}
+
+// FuzzTokenWorth checks trunc(T × P) in wei, floor(T × P / 10^18), against math/big.
+func FuzzTokenWorth(f *testing.F) {
+	f.Add(uint64(1), uint64(2), uint64(0), uint64(3), uint64(0), false)
+	f.Add(^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), uint64(1), true)
+	f.Fuzz(func(t *testing.T, t0, t1, t2, p0, p1 uint64, top bool) {
+		tokens := &uint256.Int{t0, t1, t2}
+		if top {
+			tokens[3] = t2 >> 40
+		}
+		p := priceWei{v: uint256.Int{p0, p1}}
+		want := new(big.Int).Mul(tokens.ToBig(), p.v.ToBig())
+		want.Quo(want, big.NewInt(1_000_000_000_000_000_000))
+		var v uint256.Int
+		over := tokenWorth(&v, tokens, &p)
+		if over != (want.BitLen() > 256) || (!over && v.ToBig().Cmp(want) != 0) {
+			t.Fatalf("tokenWorth(%v, %v) = %v, %v; want %v", tokens, &p.v, &v, over, want)
+		}
+	})
+}
