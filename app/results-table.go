@@ -116,9 +116,9 @@ func (t *resultsTable) Render() app.UI {
 	}
 	return app.Div().Class("results-view").Body(
 		t.verdict(),
-		app.If(t.moreLeft || t.moreRight, func() app.UI {
-			return app.P().ID("results-scroll-hint").Class("scroll-hint").Text(t.scrollHint())
-		}),
+		// Always there, hidden when not needed: the table after them keeps its place among the
+		// children, and so its DOM and scroll position, as they come and go.
+		app.P().ID("results-scroll-hint").Class("scroll-hint").Hidden(!t.moreLeft && !t.moreRight).Text(t.scrollHint()),
 		app.Div().ID(resultsScrollID).Class(scrollClass).TabIndex(0).Role("region").
 			Aria("labelledby", "results-caption").OnScroll(t.onScroll).Body(
 			app.Table().Class(class).Body(
@@ -189,10 +189,7 @@ func (t *resultsTable) measure(ctx app.Context) {
 // leader's risk is not entered.
 func (t *resultsTable) verdict() app.UI {
 	text := verdictText(t.Iset, t.Iresults)
-	if text == "" {
-		return nil
-	}
-	return app.P().ID("results-verdict").Class("verdict").Text(text)
+	return app.P().ID("results-verdict").Class("verdict").Hidden(text == "").Text(text)
 }
 
 // aprToAPY shows once, for the first layer of the first scenario, how an advertised APR becomes

@@ -241,6 +241,10 @@ func TestBrowserTrustSaysWhatIsNotEnteredAndWhoLeads(t *testing.T) {
 			if vp.width >= 1280 {
 				checkScrolling(t, ctx)
 			} else {
+				var hidden bool
+				if err := chromedp.Run(ctx, chromedp.Evaluate(`document.getElementById("results-scroll-hint").hidden`, &hidden)); err != nil || !hidden {
+					t.Errorf("at 360 px the rows stack, yet the page says more columns scroll (hidden = %v, %v)", hidden, err)
+				}
 				var overflow int
 				if err := chromedp.Run(ctx, chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow)); err != nil {
 					t.Fatal(err)
@@ -286,7 +290,7 @@ func TestBrowserTrustSaysWhatIsNotEnteredAndWhoLeads(t *testing.T) {
 // the right; after, to the left, and every row's name is still at the left edge of the box.
 func checkScrolling(t *testing.T, ctx context.Context) {
 	t.Helper()
-	if err := chromedp.Run(ctx, chromedp.Poll(`(document.getElementById("results-scroll-hint") || {}).textContent?.includes("to the right")`, nil,
+	if err := chromedp.Run(ctx, chromedp.Poll(`(h => h && !h.hidden && h.offsetHeight > 0 && h.textContent.includes("to the right"))(document.getElementById("results-scroll-hint"))`, nil,
 		chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		hint, _ := textOf(ctx, "#results-scroll-hint")
 		t.Fatalf("six scenarios at 1280 px: the hint says %q, want more to the right: %v", hint, err)
@@ -294,7 +298,7 @@ func checkScrolling(t *testing.T, ctx context.Context) {
 	var offsets []float64
 	err := chromedp.Run(ctx,
 		chromedp.Evaluate(`(() => { const el = document.getElementById("results-scroll"); el.scrollLeft = el.scrollWidth; })()`, nil),
-		chromedp.Poll(`document.getElementById("results-scroll-hint").textContent.includes("to the left")`, nil,
+		chromedp.Poll(`(h => !h.hidden && h.textContent.includes("to the left"))(document.getElementById("results-scroll-hint"))`, nil,
 			chromedp.WithPollingTimeout(5*time.Second)),
 		chromedp.Evaluate(`(() => {
 			const box = document.getElementById("results-scroll").getBoundingClientRect();
