@@ -432,3 +432,86 @@ func TestBrowserTrustAnswersFinish(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserTrustPresetsSayTheirRisk fills layers without a risk from presets: Lido brings
+// Ethereum's historical slashing rate, and the results turn from "risk not entered" into the
+// engine's risk-adjusted figures; EigenLayer says, before it fills, that its risk is not set,
+// and its scenario stays "risk not entered".
+func TestBrowserTrustPresetsSayTheirRisk(t *testing.T) {
+	script := axeScript(t)
+	lib, err := calc.ParsePresets(assets.PresetsJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lido, _ := lib.Preset("lido-steth")
+	eigen, _ := lib.Preset("eigenlayer")
+	set := calc.Set{Version: calc.Version, Amount: mustDecimal("32"), Asset: "ETH", Currency: "USD", Days: 365}
+	plain := func(name string) calc.Layer {
+		l := calc.NewLayer(name)
+		l.APR = mustDecimal("3")
+		return l
+	}
+	set.Scenarios = []calc.Scenario{
+		{Name: "One layer", Layers: []calc.Layer{plain("Staking")}},
+		{Name: "Two layers", Layers: []calc.Layer{plain("Staking"), plain("Restaking")}},
+	}
+	for _, vp := range []struct {
+		name  string
+		width int64
+		theme string
+	}{{"1280-light", 1280, "light"}, {"360-dark", 360, "dark"}} {
+		t.Run(vp.name, func(t *testing.T) {
+			ctx := openSet(t, set, vp.width, vp.theme)
+			for i := range set.Scenarios {
+				if text, _ := textOf(ctx, fmt.Sprintf(`td[data-scenario="%d"][data-field="p_loss"]`, i)); !strings.Contains(text, "risk not entered") {
+					t.Errorf("scenario %d p_loss says %q before any preset, want \"risk not entered\"", i+1, text)
+				}
+			}
+			fill := func(layer, preset string) {
+				t.Helper()
+				tctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+				defer cancel()
+				err := chromedp.Run(tctx,
+					// Pressed from script: where the summary bar covers the button is another matter.
+					chromedp.Evaluate(fmt.Sprintf(`document.getElementById(%q).click()`, layer+"-presets-toggle"), nil),
+					chromedp.WaitVisible("#"+layer+"-preset-select", chromedp.ByQuery),
+					chromedp.SetValue("#"+layer+"-preset-select", preset, chromedp.ByQuery),
+					chromedp.Evaluate(fmt.Sprintf(`document.getElementById(%q).dispatchEvent(new Event("change", {bubbles: true}))`, layer+"-preset-select"), nil),
+					chromedp.WaitVisible("#"+layer+"-preset-fill", chromedp.ByQuery))
+				if err != nil {
+					var options []string
+					chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`[...document.querySelectorAll("#%s-preset-select option")].map(o => o.value)`, layer), &options))
+					t.Fatalf("filling %s from %s (the picker offers %q): %v", layer, preset, options, err)
+				}
+			}
+			fill("s0-l0", "lido-steth")
+			if err := chromedp.Run(ctx, chromedp.Evaluate(`document.getElementById("s0-l0-preset-fill").click()`, nil)); err != nil {
+				t.Fatal(err)
+			}
+			d := draftFromSet(set)
+			gas, err := calc.ParseDecimal(d.gasPriceGwei)
+			if err != nil {
+				gas = decimal.Zero
+			}
+			d = d.withScenario(0, d.scenarios[0].withLayer(0, presetDraftLayer(d.scenarios[0].layers[0], lido, gas)))
+			waitFigures(t, ctx, "Lido filled from its preset", expectFigures(t, d))
+			if text, _ := textOf(ctx, `td[data-scenario="0"][data-field="p_loss"]`); strings.Contains(text, "not entered") || !strings.Contains(text, "%") {
+				t.Errorf("with Lido's slashing rate p_loss says %q, want a percentage", text)
+			}
+
+			fill("s1-l1", "eigenlayer")
+			if text, _ := textOf(ctx, "#s1-l1-preset-details"); !strings.Contains(text, "Risk not set") {
+				t.Errorf("the EigenLayer preset says %q, want \"Risk not set\" in it", text)
+			}
+			checkAxe(t, ctx, script)
+			if err := chromedp.Run(ctx, chromedp.Evaluate(`document.getElementById("s1-l1-preset-fill").click()`, nil)); err != nil {
+				t.Fatal(err)
+			}
+			d = d.withScenario(1, d.scenarios[1].withLayer(1, presetDraftLayer(d.scenarios[1].layers[1], eigen, gas)))
+			waitFigures(t, ctx, "EigenLayer filled from its preset", expectFigures(t, d))
+			if text, _ := textOf(ctx, `td[data-scenario="1"][data-field="final_expected"]`); !strings.Contains(text, "risk not entered") {
+				t.Errorf("Lido-free restaking from presets: final_expected says %q, want \"risk not entered\"", text)
+			}
+		})
+	}
+}
