@@ -31,6 +31,14 @@ type calculatorPage struct {
 	figures calc.Results
 	stale   bool
 
+	// before is the last valid input and its figures as they were when the edit under way
+	// began: an edit begins when an input of the scenario file gets the focus, or, for a
+	// change made without typing (a button, a preset, a link), with the change itself. While the
+	// input has problems it is before, not the last valid text half-typed on the way (APR 500 on
+	// the way to 5000), that stays on screen, marked stale.
+	before  validInput
+	editing bool // an input of the scenario file has the focus: its edit runs until it loses it
+
 	// What the views below the results table show (per-layer breakdown, value chart,
 	// liquidity): the same results, handed over one frame later in the browser so that the
 	// figures of a keystroke are on screen before the rest is redrawn.
@@ -64,6 +72,12 @@ type calculatorPage struct {
 	evalCost, lastEvalCost time.Duration
 	calculating            bool // a slow evaluation waits for the typing to rest
 	drafts                 int  // counts the drafts waiting, so that only the latest is evaluated
+}
+
+// validInput is an input that worked and its figures.
+type validInput struct {
+	set              calc.Set
+	results, figures calc.Results
 }
 
 // problem is one of the engine's objections to the draft, located for the problem summary.
@@ -131,8 +145,33 @@ func (p *calculatorPage) OnNav(ctx app.Context) {
 	p.link = link
 	// The examples' figures must not stand in for the link's should its scenarios not run.
 	p.set, p.results, p.figures = calc.Set{}, calc.Results{}, calc.Results{}
+	p.before = validInput{}
 	p.chartSet, p.chartResults, p.chartFigures = calc.Set{}, calc.Results{}, calc.Results{}
 	p.change(draftFromSet(set))
+}
+
+// onEditStart begins an edit when an input of the scenario file gets the focus: the input as it
+// is, when it works, is what stays on screen should the edit make it fail.
+func (p *calculatorPage) onEditStart(ctx app.Context, e app.Event) {
+	if !e.Get("target").Call("hasAttribute", "data-path").Bool() {
+		return
+	}
+	p.editing = true
+	if !p.stale {
+		p.before = validInput{p.set, p.results, p.figures}
+	}
+}
+
+// onEditEnd ends the edit when the input loses the focus; the next one begins from the input
+// as it is then.
+func (p *calculatorPage) onEditEnd(ctx app.Context, e app.Event) {
+	if !e.Get("target").Call("hasAttribute", "data-path").Bool() {
+		return
+	}
+	p.editing = false
+	if !p.stale {
+		p.before = validInput{p.set, p.results, p.figures}
+	}
 }
 
 // evaluate runs the engine on the draft: once per change, as the page is the only caller.
@@ -143,10 +182,17 @@ func (p *calculatorPage) evaluate() {
 	set, results, err := evaluateDraft(p.draft)
 	if err != nil {
 		p.errors, p.problems = describeProblems(err, p.draft)
-		p.stale = true
+		if !p.stale {
+			p.stale = true
+			p.set, p.results, p.figures = p.before.set, p.before.results, p.before.figures
+			p.updateChart()
+		}
 		return
 	}
 	p.set, p.results, p.figures, p.stale = set, results, withoutSeries(results), false
+	if !p.editing {
+		p.before = validInput{p.set, p.results, p.figures}
+	}
 	p.errors, p.problems = nil, nil
 	p.updateChart()
 	p.updateAnswers()
@@ -230,7 +276,8 @@ func (p *calculatorPage) Render() app.UI {
 	if p.embed.widget {
 		return p.renderWidget(p.embed)
 	}
-	return app.Div().Class(p.shellClass("")).DataSet("live", p.live).Body(
+	return app.Div().Class(p.shellClass("")).DataSet("live", p.live).
+		On("focusin", p.onEditStart).On("focusout", p.onEditEnd).Body(
 		app.Header().Class("calc-header").Body(
 			app.H1().Text(p.shellTitle()),
 			p.shellNotice(),

@@ -371,6 +371,7 @@ func sameDraft(a, b draftSet) bool {
 // must not stand in for its own.
 func (p *calculatorPage) openDraft(d draftSet) {
 	p.set, p.results, p.figures = calc.Set{}, calc.Results{}, calc.Results{}
+	p.before = validInput{}
 	p.chartSet, p.chartResults, p.chartFigures = calc.Set{}, calc.Results{}, calc.Results{}
 	p.change(d)
 }
