@@ -56,6 +56,8 @@ type calculatorPage struct {
 
 	errors   map[string]string // the draft's problems in plain words, by field path
 	problems []problem         // the same, in the engine's order, for the summary
+	more     *calc.FieldError  // the engine's last word on a list cut short: how many are left out
+	typed    typedPaths        // the fields whose text the user typed: see typedAfter
 
 	embed  embedOptions // the presentation the query asks for: widget, locked, theme
 	theme  string       // "light", "dark" or "" for the system's preference
@@ -150,6 +152,14 @@ func (p *calculatorPage) OnNav(ctx app.Context) {
 	p.change(draftFromSet(set))
 }
 
+// moreCount is how many problems the engine's list left out.
+func (p *calculatorPage) moreCount() int {
+	if p.more == nil {
+		return 0
+	}
+	return p.more.More
+}
+
 // onEditStart begins an edit when an input of the scenario file gets the focus: the input as it
 // is, when it works, is what stays on screen should the edit make it fail.
 func (p *calculatorPage) onEditStart(ctx app.Context, e app.Event) {
@@ -181,7 +191,7 @@ func (p *calculatorPage) evaluate() {
 	p.calculating = false
 	set, results, err := evaluateDraft(p.draft)
 	if err != nil {
-		p.errors, p.problems = describeProblems(err, p.draft)
+		p.errors, p.problems, p.more = describeProblems(err, p.draft, p.typed)
 		if !p.stale {
 			p.stale = true
 			p.set, p.results, p.figures = p.before.set, p.before.results, p.before.figures
@@ -193,7 +203,7 @@ func (p *calculatorPage) evaluate() {
 	if !p.editing {
 		p.before = validInput{p.set, p.results, p.figures}
 	}
-	p.errors, p.problems = nil, nil
+	p.errors, p.problems, p.more = nil, nil, nil
 	p.updateChart()
 	p.updateAnswers()
 }
@@ -329,7 +339,7 @@ func (p *calculatorPage) Render() app.UI {
 			app.P().Text("Figures follow the calculator's published model: a 365-day year, rewards every day, "+
 				"amounts truncated to the wei. Not financial advice."),
 		),
-		newLiveSummary().Set(p.set).Results(p.figures).Stale(p.stale, len(p.problems)),
+		newLiveSummary().Set(p.set).Results(p.figures).Stale(p.stale, len(p.problems)+p.moreCount()),
 	)
 }
 
@@ -364,7 +374,7 @@ func (p *calculatorPage) status() app.UI {
 	if p.calculating {
 		text = "Calculating once you stop typing…"
 	} else if p.stale {
-		text = "Out of date: " + plural(len(p.problems), "problem") +
+		text = "Out of date: " + problemCount(len(p.problems), p.more) +
 			" in the input. The figures below are for the last input that worked."
 	}
 	class := "status"
@@ -386,6 +396,9 @@ func (p *calculatorPage) status() app.UI {
 					}),
 				)
 			}),
+			app.If(p.more != nil, func() app.UI {
+				return app.Li().ID("problems-more").Class("problems-more").Text("…" + p.more.Msg + ", not listed here.")
+			}),
 		),
 	)
 }
@@ -394,6 +407,7 @@ func (p *calculatorPage) status() app.UI {
 // of eight layers over a century take most of a second in the browser) waits until the typing
 // rests, so that keys are not held up behind one evaluation each.
 func (p *calculatorPage) change(d draftSet) {
+	p.typed = typedAfter(p.typed, p.draft, d)
 	p.draft = d
 	p.saveSoon()
 	if !p.live || min(p.evalCost, p.lastEvalCost) < slowEvaluation {
@@ -475,31 +489,6 @@ func (p *calculatorPage) onGoTo(id string) app.EventHandler {
 	}
 }
 
-// describeProblems turns the engine's errors into plain words: by field path for the editors,
-// and located in a list for the summary.
-func describeProblems(err error, d draftSet) (map[string]string, []problem) {
-	byPath := map[string]string{}
-	var list []problem
-	fes := calc.FieldErrors(err)
-	if len(fes) == 0 {
-		fes = []*calc.FieldError{{Msg: err.Error()}}
-	}
-	for _, fe := range fes {
-		msg := fe.Msg
-		if fe.Got != "" {
-			msg += " (you typed " + fe.Got + ")"
-		}
-		if prev, ok := byPath[fe.Path]; ok {
-			byPath[fe.Path] = prev + "; and " + msg
-		} else {
-			byPath[fe.Path] = msg
-		}
-		where, label, id := locate(fe.Path, d)
-		list = append(list, problem{where: where, message: labelled(label, msg) + ".", fieldID: id})
-	}
-	return byPath, list
-}
-
 var scenarioPathRE = regexp.MustCompile(`^scenarios\[(\d+)\](?:\.layers\[(\d+)\])?(?:\.([a-z_]+))?$`)
 
 // locate says where a field path is in words, the field's label to start the message with, and
@@ -516,7 +505,7 @@ func locate(path string, d draftSet) (where, label, id string) {
 		return path + ":", "", ""
 	}
 	i, _ := strconv.Atoi(m[1])
-	where = "Scenario " + m[1]
+	where = "Scenario " + strconv.Itoa(i+1)
 	if i < len(d.scenarios) {
 		where = fmt.Sprintf("Scenario %d “%s”", i+1, d.scenarios[i].name)
 	}
