@@ -195,11 +195,11 @@ func (p *presetPicker) fit(pr calc.Preset) app.UI {
 		return nil
 	}
 	if plain, wrapped, ok := fitUnder(gives, p.Iabove); ok {
-		return app.P().ID(p.Iid+"-fit").Class("preset-fit").Text(
+		return app.P().ID(p.Iid + "-fit").Class("preset-fit").Text(
 			"The layer above takes " + wrapped + ", " + plain + " wrapped: this layer is filled to give " + wrapped +
 				". Wrapping is a transaction of its own; add its gas to Entry gas if you pay it.")
 	}
-	return app.P().ID(p.Iid+"-fit").Class("preset-fit status stale").Text(
+	return app.P().ID(p.Iid + "-fit").Class("preset-fit status stale").Text(
 		"This preset gives " + gives + " but the layer above takes " + p.Iabove + ": choose a preset that gives " +
 			p.Iabove + " here, or change what the layer above takes.")
 }
