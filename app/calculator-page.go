@@ -289,7 +289,7 @@ func (p *calculatorPage) Render() app.UI {
 	return app.Div().Class(p.shellClass("")).DataSet("live", p.live).
 		On("focusin", p.onEditStart).On("focusout", p.onEditEnd).Body(
 		app.Header().Class("calc-header").Body(
-			app.H1().Text(p.shellTitle()),
+			p.shellHeading(),
 			p.shellNotice(),
 			newSavedDraftNotice().Offer(p.keep.offered()).Problem(p.keep.problem).
 				OnRestore(p.onRestoreSaved).OnDismiss(p.onDismissSaved),
@@ -340,6 +340,7 @@ func (p *calculatorPage) Render() app.UI {
 				"amounts truncated to the wei. Not financial advice."),
 		),
 		newLiveSummary().Set(p.set).Results(p.figures).Stale(p.stale, len(p.problems)+p.moreCount()),
+		newSummarySpace(),
 	)
 }
 

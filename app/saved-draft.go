@@ -471,8 +471,8 @@ func (n *savedDraftNotice) Render() app.UI {
 	return app.Div().Class("saved-draft").Body(
 		app.If(n.Ioffer == offerLastVisit, func() app.UI {
 			return app.Div().ID("saved-offer").Class("notice saved-offer").Role("region").
-				Aria("label", "Unsaved scenarios").Body(
-				app.P().Text("You have unsaved scenarios from your last visit. This link's scenarios are shown."),
+				Aria("label", "Scenarios saved from your last visit").Body(
+				app.P().Text("Your scenarios from your last visit are saved in this browser. This link's scenarios are shown."),
 				app.Button().Type("button").ID("restore-saved").Text("Restore them").OnClick(n.onRestore),
 				app.Button().Type("button").ID("dismiss-saved").Class("link").Text("Dismiss").OnClick(n.onDismiss),
 			)
