@@ -244,6 +244,9 @@ const linkDelay = 600 * time.Millisecond
 // writeLink puts the share link of the results on screen into the URL's fragment, replacing
 // the history entry: the address bar always holds the scenarios, and nothing reaches a server.
 func (p *calculatorPage) writeLink() {
+	if len(p.set.Scenarios) == 0 {
+		return // no input has worked yet: there is nothing to link to
+	}
 	link, err := calc.EncodeLink(p.set)
 	if err != nil || link == p.link {
 		return

@@ -280,7 +280,9 @@ func (p *calculatorPage) restoreSaved(fragment string) bool {
 	}
 	k.stored = text
 	if fragment == "" || fragment == link {
-		p.link = link
+		// The address holds what it holds: without a link, nothing yet, and the restored work's
+		// link is written into it as any change's is.
+		p.link = fragment
 		set, err := calc.DecodeLink(fragment)
 		if fragment == "" || err != nil {
 			p.openDraft(d)
