@@ -23,12 +23,26 @@ func (p *calculatorPage) shellClass(layout string) string {
 	return class
 }
 
-// shellTitle is the set's title while its figures are on screen, the calculator's name otherwise.
+// productName is the page heading: a scenario file's title shows with it, never in its place.
+const productName = "Restaking calculator"
+
+// shellTitle is the set's title, from the draft (what the inputs hold); "" when it has none.
 func (p *calculatorPage) shellTitle() string {
-	if p.set.Title != "" && !p.stale {
-		return p.set.Title
-	}
-	return "Restaking calculator"
+	return p.draft.title
+}
+
+// shellHeading is the page's heading: the product's name, and the set's title with it.
+func (p *calculatorPage) shellHeading() app.UI {
+	title := p.shellTitle()
+	return app.H1().Class("calc-title").Body(
+		app.Span().Class("product-name").Text(productName),
+		app.If(title != "", func() app.UI {
+			return app.Span().Class("set-title").Body(
+				app.Span().Class("visually-hidden").Text(": "),
+				app.Text(title),
+			)
+		}),
+	)
 }
 
 // shellNotice says why a link could not be opened; nothing when there is nothing to say.

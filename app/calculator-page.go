@@ -31,6 +31,14 @@ type calculatorPage struct {
 	figures calc.Results
 	stale   bool
 
+	// before is the last valid input and its figures as they were when the edit under way
+	// began: an edit begins when an input of the scenario file gets the focus, or, for a
+	// change made without typing (a button, a preset, a link), with the change itself. While the
+	// input has problems it is before, not the last valid text half-typed on the way (APR 500 on
+	// the way to 5000), that stays on screen, marked stale.
+	before  validInput
+	editing bool // an input of the scenario file has the focus: its edit runs until it loses it
+
 	// What the views below the results table show (per-layer breakdown, value chart,
 	// liquidity): the same results, handed over one frame later in the browser so that the
 	// figures of a keystroke are on screen before the rest is redrawn.
@@ -48,6 +56,8 @@ type calculatorPage struct {
 
 	errors   map[string]string // the draft's problems in plain words, by field path
 	problems []problem         // the same, in the engine's order, for the summary
+	more     *calc.FieldError  // the engine's last word on a list cut short: how many are left out
+	typed    typedPaths        // the fields whose text the user typed: see typedAfter
 
 	embed  embedOptions // the presentation the query asks for: widget, locked, theme
 	theme  string       // "light", "dark" or "" for the system's preference
@@ -64,6 +74,12 @@ type calculatorPage struct {
 	evalCost, lastEvalCost time.Duration
 	calculating            bool // a slow evaluation waits for the typing to rest
 	drafts                 int  // counts the drafts waiting, so that only the latest is evaluated
+}
+
+// validInput is an input that worked and its figures.
+type validInput struct {
+	set              calc.Set
+	results, figures calc.Results
 }
 
 // problem is one of the engine's objections to the draft, located for the problem summary.
@@ -131,8 +147,41 @@ func (p *calculatorPage) OnNav(ctx app.Context) {
 	p.link = link
 	// The examples' figures must not stand in for the link's should its scenarios not run.
 	p.set, p.results, p.figures = calc.Set{}, calc.Results{}, calc.Results{}
+	p.before = validInput{}
 	p.chartSet, p.chartResults, p.chartFigures = calc.Set{}, calc.Results{}, calc.Results{}
 	p.change(draftFromSet(set))
+}
+
+// moreCount is how many problems the engine's list left out.
+func (p *calculatorPage) moreCount() int {
+	if p.more == nil {
+		return 0
+	}
+	return p.more.More
+}
+
+// onEditStart begins an edit when an input of the scenario file gets the focus: the input as it
+// is, when it works, is what stays on screen should the edit make it fail.
+func (p *calculatorPage) onEditStart(ctx app.Context, e app.Event) {
+	if !e.Get("target").Call("hasAttribute", "data-path").Bool() {
+		return
+	}
+	p.editing = true
+	if !p.stale {
+		p.before = validInput{p.set, p.results, p.figures}
+	}
+}
+
+// onEditEnd ends the edit when the input loses the focus; the next one begins from the input
+// as it is then.
+func (p *calculatorPage) onEditEnd(ctx app.Context, e app.Event) {
+	if !e.Get("target").Call("hasAttribute", "data-path").Bool() {
+		return
+	}
+	p.editing = false
+	if !p.stale {
+		p.before = validInput{p.set, p.results, p.figures}
+	}
 }
 
 // evaluate runs the engine on the draft: once per change, as the page is the only caller.
@@ -142,12 +191,19 @@ func (p *calculatorPage) evaluate() {
 	p.calculating = false
 	set, results, err := evaluateDraft(p.draft)
 	if err != nil {
-		p.errors, p.problems = describeProblems(err, p.draft)
-		p.stale = true
+		p.errors, p.problems, p.more = describeProblems(err, p.draft, p.typed)
+		if !p.stale {
+			p.stale = true
+			p.set, p.results, p.figures = p.before.set, p.before.results, p.before.figures
+			p.updateChart()
+		}
 		return
 	}
 	p.set, p.results, p.figures, p.stale = set, results, withoutSeries(results), false
-	p.errors, p.problems = nil, nil
+	if !p.editing {
+		p.before = validInput{p.set, p.results, p.figures}
+	}
+	p.errors, p.problems, p.more = nil, nil, nil
 	p.updateChart()
 	p.updateAnswers()
 }
@@ -188,6 +244,9 @@ const linkDelay = 600 * time.Millisecond
 // writeLink puts the share link of the results on screen into the URL's fragment, replacing
 // the history entry: the address bar always holds the scenarios, and nothing reaches a server.
 func (p *calculatorPage) writeLink() {
+	if len(p.set.Scenarios) == 0 {
+		return // no input has worked yet: there is nothing to link to
+	}
 	link, err := calc.EncodeLink(p.set)
 	if err != nil || link == p.link {
 		return
@@ -230,9 +289,10 @@ func (p *calculatorPage) Render() app.UI {
 	if p.embed.widget {
 		return p.renderWidget(p.embed)
 	}
-	return app.Div().Class(p.shellClass("")).DataSet("live", p.live).Body(
+	return app.Div().Class(p.shellClass("")).DataSet("live", p.live).
+		On("focusin", p.onEditStart).On("focusout", p.onEditEnd).Body(
 		app.Header().Class("calc-header").Body(
-			app.H1().Text(p.shellTitle()),
+			p.shellHeading(),
 			p.shellNotice(),
 			newSavedDraftNotice().Offer(p.keep.offered()).Problem(p.keep.problem).
 				OnRestore(p.onRestoreSaved).OnDismiss(p.onDismissSaved),
@@ -282,7 +342,8 @@ func (p *calculatorPage) Render() app.UI {
 			app.P().Text("Figures follow the calculator's published model: a 365-day year, rewards every day, "+
 				"amounts truncated to the wei. Not financial advice."),
 		),
-		newLiveSummary().Set(p.set).Results(p.figures).Stale(p.stale, len(p.problems)),
+		newLiveSummary().Set(p.set).Results(p.figures).Stale(p.stale, len(p.problems)+p.moreCount()),
+		newSummarySpace(),
 	)
 }
 
@@ -317,7 +378,7 @@ func (p *calculatorPage) status() app.UI {
 	if p.calculating {
 		text = "Calculating once you stop typing…"
 	} else if p.stale {
-		text = "Out of date: " + plural(len(p.problems), "problem") +
+		text = "Out of date: " + problemCount(len(p.problems), p.more) +
 			" in the input. The figures below are for the last input that worked."
 	}
 	class := "status"
@@ -339,6 +400,9 @@ func (p *calculatorPage) status() app.UI {
 					}),
 				)
 			}),
+			app.If(p.more != nil, func() app.UI {
+				return app.Li().ID("problems-more").Class("problems-more").Text("…" + p.more.Msg + ", not listed here.")
+			}),
 		),
 	)
 }
@@ -347,6 +411,7 @@ func (p *calculatorPage) status() app.UI {
 // of eight layers over a century take most of a second in the browser) waits until the typing
 // rests, so that keys are not held up behind one evaluation each.
 func (p *calculatorPage) change(d draftSet) {
+	p.typed = typedAfter(p.typed, p.draft, d)
 	p.draft = d
 	p.saveSoon()
 	if !p.live || min(p.evalCost, p.lastEvalCost) < slowEvaluation {
@@ -428,31 +493,6 @@ func (p *calculatorPage) onGoTo(id string) app.EventHandler {
 	}
 }
 
-// describeProblems turns the engine's errors into plain words: by field path for the editors,
-// and located in a list for the summary.
-func describeProblems(err error, d draftSet) (map[string]string, []problem) {
-	byPath := map[string]string{}
-	var list []problem
-	fes := calc.FieldErrors(err)
-	if len(fes) == 0 {
-		fes = []*calc.FieldError{{Msg: err.Error()}}
-	}
-	for _, fe := range fes {
-		msg := fe.Msg
-		if fe.Got != "" {
-			msg += " (you typed " + fe.Got + ")"
-		}
-		if prev, ok := byPath[fe.Path]; ok {
-			byPath[fe.Path] = prev + "; and " + msg
-		} else {
-			byPath[fe.Path] = msg
-		}
-		where, label, id := locate(fe.Path, d)
-		list = append(list, problem{where: where, message: labelled(label, msg) + ".", fieldID: id})
-	}
-	return byPath, list
-}
-
 var scenarioPathRE = regexp.MustCompile(`^scenarios\[(\d+)\](?:\.layers\[(\d+)\])?(?:\.([a-z_]+))?$`)
 
 // locate says where a field path is in words, the field's label to start the message with, and
@@ -469,7 +509,7 @@ func locate(path string, d draftSet) (where, label, id string) {
 		return path + ":", "", ""
 	}
 	i, _ := strconv.Atoi(m[1])
-	where = "Scenario " + m[1]
+	where = "Scenario " + strconv.Itoa(i+1)
 	if i < len(d.scenarios) {
 		where = fmt.Sprintf("Scenario %d “%s”", i+1, d.scenarios[i].name)
 	}

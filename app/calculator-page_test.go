@@ -275,7 +275,7 @@ var locateTests = []struct {
 	{"scenarios[0].layers", "Scenario 1 “Staking”:", "Layers", "s0-add-layer"},
 	{"scenarios[2].layers[1].apr", "Scenario 3 “Multistaking”, layer 2 “Aave”:", "APR", "s2-l1-apr"},
 	{"scenarios[2].layers[1]", "Scenario 3 “Multistaking”, layer 2 “Aave”:", "", "s2-l1-name"},
-	{"scenarios[9].layers[7].fee", "Scenario 9, layer 8:", "Fee", "s9-l7-fee"},
+	{"scenarios[9].layers[7].fee", "Scenario 10, layer 8:", "Fee", "s9-l7-fee"},
 }
 
 func TestLocate(t *testing.T) {

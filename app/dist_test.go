@@ -36,6 +36,10 @@ func writeWeb(t *testing.T) string {
 	return web
 }
 
+// htmlBooleanFalse matches a boolean attribute of HTML (the living standard's list, for the
+// elements the page uses) with the value "false".
+var htmlBooleanFalse = regexp.MustCompile(`\s(?:checked|disabled|hidden|multiple|open|readonly|required|selected|autofocus|inert)="false"`)
+
 var figureElem = regexp.MustCompile(`<[^>]*\sdata-field="[^"]*"[^>]*>`)
 
 // prerenderedFigure returns the data-value of the figure field of scenario in html, or "".
@@ -75,6 +79,17 @@ func TestDistWritesTheCalculatorsSite(t *testing.T) {
 	wantFinal, _ := res.Scenarios[0].Figure("final")
 	if got := prerenderedFigure(index, 0, "final"); got != wantFinal {
 		t.Errorf("index.html shows scenario 0's final as %q, want %s (calc.Evaluate of the default set)", got, wantFinal)
+	}
+
+	// A boolean attribute is true by its presence: "false" would make buttons disabled and
+	// options chosen until the program runs.
+	for _, tag := range regexp.MustCompile(`<[a-z]+\s[^>]*>`).FindAllString(index, -1) {
+		if m := htmlBooleanFalse.FindString(tag); m != "" {
+			t.Errorf("index.html has a boolean attribute set to false:%s in %.120s", m, tag)
+		}
+	}
+	if !strings.Contains(index, `disabled`) || !strings.Contains(index, `selected`) {
+		t.Errorf("index.html has no disabled button or selected option left: the true ones must stay")
 	}
 
 	// The wasm learns the build's version and day through the page's environment, under the

@@ -67,6 +67,11 @@ type draftLayer struct {
 
 	more    bool // the rarely needed fields are unfolded
 	presets bool // the preset picker is open
+
+	// aprAfterFee is the APR after the fee as typed in its own input, which the page turns into
+	// aprPct (see withAfterFee); "" when the APR was typed or came from elsewhere. It is not in
+	// the scenario file.
+	aprAfterFee string
 }
 
 // newDraftLayer returns an empty layer with the file's defaults: compound payout, claimed

@@ -61,6 +61,7 @@ type embedDialog struct {
 	widthText string // as typed
 	widthPx   int    // the last valid width
 	copied    string // what became of the last copy
+	copiedID  string // the textarea last copied, under whose button copied is said
 }
 
 func newEmbedDialog() *embedDialog {
@@ -146,13 +147,14 @@ func (d *embedDialog) content() app.UI {
 			Spellcheck(false).Text(snippet),
 		app.Button().Type("button").ID("embed-copy").Class("embed-copy").Text("Copy the iframe").
 			OnClick(d.onCopySnippet),
+		d.copyStatus("embed-copied", "embed-snippet"),
 		app.Label().For("embed-listener").Class("field-label").Text(
 			"Optional: this script, once per page, fits each widget's height to its content, without a scroll bar"),
 		app.Elem("textarea").ID("embed-listener").Class("embed-code", "embed-code-lines").Attr("readonly", true).
 			Attr("rows", 7).Spellcheck(false).Attr("wrap", "off").Text(heightListenerJS),
 		app.Button().Type("button").ID("embed-copy-listener").Class("embed-copy").Text("Copy the script").
 			OnClick(d.onCopyListener),
-		app.P().ID("embed-copied").Class("embed-copied").Role("status").Text(d.copied),
+		d.copyStatus("embed-copied-listener", "embed-listener"),
 		app.H3().Class("embed-preview-title").Text("Preview"),
 		app.Div().Class("embed-preview").Body(
 			app.Elem("iframe").ID("embed-preview-frame").Attr("src", src).
@@ -160,6 +162,16 @@ func (d *embedDialog) content() app.UI {
 				Attr("width", d.widthPx), // not a style attribute: the site's policy refuses those
 		),
 	)
+}
+
+// copyStatus says what became of the last copy under the button that copies the textarea
+// source, and nothing under the other.
+func (d *embedDialog) copyStatus(id, source string) app.UI {
+	text := ""
+	if d.copiedID == source {
+		text = d.copied
+	}
+	return app.P().ID(id).Class("embed-copied").Role("status").Text(text)
 }
 
 // parseEmbedWidth reads the width as typed.
@@ -241,6 +253,7 @@ func (d *embedDialog) onCopyListener(ctx app.Context, e app.Event) {
 // insecure origin, a refusal), it selects the text in the textarea with that id and says how to
 // copy it by hand.
 func (d *embedDialog) copy(ctx app.Context, id, text string) {
+	d.copiedID = id
 	byHand := func(ctx app.Context) {
 		if el := app.Window().GetElementByID(id); el.Truthy() {
 			el.Call("focus")

@@ -16,6 +16,7 @@ func newEmbedHeader() *embedHeader {
 	return &embedHeader{}
 }
 
+// Title sets the scenario set's title, shown with the product's name; "" for none.
 func (h *embedHeader) Title(v string) *embedHeader {
 	h.Ititle = v
 	return h
@@ -35,7 +36,15 @@ func (h *embedHeader) Locked(v bool) *embedHeader {
 
 func (h *embedHeader) Render() app.UI {
 	return app.Header().Class("embed-header").Body(
-		app.H1().Class("embed-title").Text(h.Ititle),
+		app.H1().Class("embed-title").Body(
+			app.Span().Class("product-name").Text(productName),
+			app.If(h.Ititle != "", func() app.UI {
+				return app.Span().Class("set-title").Body(
+					app.Span().Class("visually-hidden").Text(": "),
+					app.Text(h.Ititle),
+				)
+			}),
+		),
 		app.A().Class("embed-full-link").ID("embed-full-link").
 			Href(h.IfullURL).
 			Target("_blank").

@@ -18,7 +18,8 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 		scenarios = scenarios.Attr("disabled", true)
 	}
 
-	return app.Div().Class(p.shellClass("embed")).DataSet("live", p.live).DataSet("embed", true).DataSet("locked", locked).Body(
+	return app.Div().Class(p.shellClass("embed")).DataSet("live", p.live).DataSet("embed", true).DataSet("locked", locked).
+		On("focusin", p.onEditStart).On("focusout", p.onEditEnd).Body(
 		newHeightReporter(),
 		newEmbedHeader().Title(p.shellTitle()).FullURL(o.fullCalculatorURL(p.link)).Locked(locked),
 		p.shellNotice(),

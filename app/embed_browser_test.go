@@ -569,6 +569,23 @@ func TestEmbedDialogGivesTheSnippetForTheScenariosOnScreen(t *testing.T) {
 	if status, _, selected := copied(`() => Promise.reject(new Error("not allowed"))`, "Ctrl+C"); !selected || !strings.Contains(status, "Ctrl+C") {
 		t.Errorf("copying refused: status %q, snippet selected %v, want it selected and Ctrl+C explained", status, selected)
 	}
+	// The script's button says "Copied." under itself, and the iframe's button says nothing.
+	var statuses struct{ Snippet, Listener, After string }
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`navigator.clipboard.writeText = (text) => Promise.resolve()`, nil),
+		chromedp.Click("#embed-copy-listener", chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById("embed-copied-listener").textContent === "Copied."`, nil,
+			chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)),
+		chromedp.Evaluate(`({snippet: document.getElementById("embed-copied").textContent,
+			listener: document.getElementById("embed-copied-listener").textContent,
+			after: document.getElementById("embed-copy-listener").nextElementSibling.id})`, &statuses),
+	); err != nil {
+		t.Fatalf("copying the script: %v", err)
+	}
+	if statuses.Snippet != "" || statuses.After != "embed-copied-listener" {
+		t.Errorf("after copying the script: the iframe's status says %q, the script's button is followed by #%s; want nothing and #embed-copied-listener",
+			statuses.Snippet, statuses.After)
+	}
 
 	var state struct {
 		Open    bool

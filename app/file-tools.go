@@ -186,7 +186,7 @@ func (f *fileTools) onOpenFile(ctx app.Context, e app.Event) {
 	input.Set("value", "")
 	name := file.Get("name").String()
 	if size := file.Get("size").Int(); size > maxImportBytes {
-		f.refuse(name, []string{fmt.Sprintf("the file is %d bytes; a scenario file is at most %d bytes", size, maxImportBytes)})
+		f.refuse(name, []string{fmt.Sprintf("the file is %d bytes; a scenario file is at most %d bytes", size, maxImportBytes)}, 0)
 		return
 	}
 	whenSettled(file.Call("arrayBuffer"), func(buffer app.Value) {
@@ -196,7 +196,7 @@ func (f *fileTools) onOpenFile(ctx app.Context, e app.Event) {
 		ctx.Dispatch(func(ctx app.Context) { f.open(ctx, name, data) })
 	}, func() {
 		ctx.Dispatch(func(ctx app.Context) {
-			f.refuse(name, []string{"the browser could not read the file"})
+			f.refuse(name, []string{"the browser could not read the file"}, 0)
 		})
 	})
 }
@@ -209,7 +209,11 @@ func (f *fileTools) open(ctx app.Context, name string, data []byte) {
 		_, err = calc.Evaluate(set, calc.Options{})
 	}
 	if err != nil {
-		f.refuse(name, describeFileErrors(err))
+		more := 0
+		for _, fe := range calc.FieldErrors(err) {
+			more += fe.More
+		}
+		f.refuse(name, describeFileErrors(err), more)
 		return
 	}
 	previous := f.Idraft
@@ -221,9 +225,11 @@ func (f *fileTools) open(ctx app.Context, name string, data []byte) {
 	}
 }
 
-func (f *fileTools) refuse(name string, problems []string) {
+// refuse lists why the file was not opened; more counts the problems the engine's list left out,
+// whose line ends the list.
+func (f *fileTools) refuse(name string, problems []string, more int) {
 	f.problems, f.opened = problems, name
-	f.status = fmt.Sprintf("%s was not opened: %s. Your scenarios are unchanged.", name, plural(len(problems), "problem"))
+	f.status = fmt.Sprintf("%s was not opened: %s. Your scenarios are unchanged.", name, plural(len(problems)-min(more, 1)+more, "problem"))
 }
 
 // describeFileErrors lists the engine's objections to a file, each with the field's path.

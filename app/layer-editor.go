@@ -18,6 +18,7 @@ type layerEditor struct {
 	Iindex    int // the layer's index in its stack, bottom first
 	Icount    int // layers in the stack
 	Ilayer    draftLayer
+	Iabove    string            // what the layer above takes, "" for anything or no layer
 	Iasset    string            // what gas is paid in
 	IgasGwei  string            // the gas price as typed, for filling the layer from a preset
 	Ierrors   map[string]string // the engine's messages by field path
@@ -38,6 +39,12 @@ func (e *layerEditor) Position(scenario, index, count int) *layerEditor {
 
 func (e *layerEditor) Layer(v draftLayer) *layerEditor {
 	e.Ilayer = v
+	return e
+}
+
+// Above sets what the layer above takes, so that a preset filled here fits under it.
+func (e *layerEditor) Above(v string) *layerEditor {
+	e.Iabove = v
 	return e
 }
 
@@ -147,7 +154,8 @@ func (e *layerEditor) Render() app.UI {
 			app.If(l.presets, func() app.UI { return e.presetPicker(l, asset) }),
 		),
 	}
-	body = append(body, inputLines(inputsOn(layerInputs, alwaysShown), e.current, e.place(), e.report, nil)...)
+	body = append(body, inputLines(inputsOn(layerInputs, alwaysShown), e.current, e.place(), e.report,
+		map[string]app.UI{"rates": e.aprAfterFeeField(l)})...)
 	body = append(body,
 		app.Button().Type("button").ID(e.id("more-toggle")).Class("more-toggle").
 			Aria("expanded", open).
@@ -187,6 +195,7 @@ func (e *layerEditor) presetPicker(l draftLayer, asset string) app.UI {
 	return newPresetPicker().ID(e.id("preset")).
 		Library(lib).
 		Selected(l.preset).
+		Above(e.Iabove).
 		GasGwei(e.IgasGwei).
 		Asset(asset).
 		BuildDate(buildDate).
@@ -217,7 +226,7 @@ func (e *layerEditor) foldedSet() int {
 
 func (e *layerEditor) report(ctx app.Context, l draftLayer) {
 	if e.IonChange != nil {
-		e.IonChange(ctx, e.Iindex, l)
+		e.IonChange(ctx, e.Iindex, withAfterFee(e.Ilayer, l))
 	}
 }
 
@@ -232,6 +241,9 @@ func (e *layerEditor) onTogglePresets(ctx app.Context, ev app.Event) {
 func (e *layerEditor) onPickPreset(ctx app.Context, pr calc.Preset) {
 	gwei, _ := draftSet{gasPriceGwei: e.IgasGwei}.gasPrice()
 	l := presetDraftLayer(e.Ilayer, pr, gwei)
+	if _, wrapped, ok := fitUnder(l.gives, e.Iabove); ok {
+		l.gives = wrapped
+	}
 	l.presets = e.Ilayer.presets
 	e.report(ctx, l)
 }

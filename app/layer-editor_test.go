@@ -114,3 +114,54 @@ func TestLayerEditorFillsFromAPreset(t *testing.T) {
 		t.Errorf("entry gas = %q, want %s: the preset's gas units at 2 gwei", got.entryGas, x.EntryGas)
 	}
 }
+
+// TestLayerEditorFillsAPresetThatFitsTheLayerAbove fills the bottom layer of the three-layer
+// example, under Aave which takes weETH, with ether.fi's preset, which gives eETH: the stack
+// must still run, the layer giving weETH, eETH's wrapped form; a preset whose token no wrapper
+// joins to the layer above's is filled as it is, and the picker says which token to choose.
+func TestLayerEditorFillsAPresetThatFitsTheLayerAbove(t *testing.T) {
+	lib, err := shippedLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		preset, gives string
+		runs          bool
+	}{
+		{"etherfi-eeth", "weETH", true},
+		{"renzo-ezeth", "ezETH", false},
+	} {
+		pr, ok := lib.Preset(tt.preset)
+		if !ok {
+			t.Fatalf("no %s preset in the library", tt.preset)
+		}
+		d := draftFromSet(defaultSet())
+		s := d.scenarios[2]
+		var got draftLayer
+		ed := newLayerEditor().Position(2, 0, len(s.layers)).Layer(s.layers[0]).Above(s.acceptsAbove(0)).
+			Asset("ETH").GasPrice("2").
+			OnChange(func(ctx app.Context, index int, l draftLayer) { got = l })
+		e := app.NewTestEngine()
+		if err := e.Load(ed); err != nil {
+			t.Fatal(err)
+		}
+		ed.onPickPreset(app.Context{}, pr)
+		if got.gives != tt.gives {
+			t.Errorf("%s under a layer taking %s: gives %q, want %q", tt.preset, s.acceptsAbove(0), got.gives, tt.gives)
+		}
+		d = d.withScenario(2, s.withLayer(0, got))
+		if _, _, err := evaluateDraft(d); (err == nil) != tt.runs {
+			t.Errorf("%s filled under Aave: evaluate = %v, want it to run: %v", tt.preset, err, tt.runs)
+		}
+
+		picker := newPresetPicker().ID("p").Library(lib).Selected(tt.preset).Above("weETH")
+		html := app.HTMLString(picker)
+		want := "the layer above takes weETH"
+		if !tt.runs {
+			want = "choose a preset that gives weETH"
+		}
+		if !strings.Contains(strings.ToLower(html), strings.ToLower(want)) {
+			t.Errorf("picker of %s under weETH does not say %q", tt.preset, want)
+		}
+	}
+}

@@ -199,7 +199,7 @@ var layerInputs = []pageInput[draftLayer]{
 	newInput(calc.LayerFields(), "gives", func(l *draftLayer) *string { return &l.gives }).
 		withPlaceholder("any").onLine("tokens"),
 	newInput(calc.LayerFields(), "apr", func(l *draftLayer) *string { return &l.aprPct }).
-		onLine("rates"),
+		withHelp("Before the fee: the gross rate.").onLine("rates"),
 	newInput(calc.LayerFields(), "fee", func(l *draftLayer) *string { return &l.feePct }).
 		onLine("rates"),
 	newInput(calc.LayerFields(), "entry_gas", func(l *draftLayer) *string { return &l.entryGas }).

@@ -48,6 +48,7 @@ type presetPicker struct {
 	Iid        string // the element's id; the list and its parts derive theirs from it
 	Ilibrary   calc.Library
 	Iselected  string    // the preset id the layer carries now, shown until another is chosen
+	Iabove     string    // what the layer above takes, "" for anything or no layer
 	IgasGwei   string    // the gas price as the user typed it, in gwei
 	Iasset     string    // what gas is paid in
 	IbuildDate time.Time // the build's day; zero when unknown
@@ -75,6 +76,12 @@ func (p *presetPicker) Library(v calc.Library) *presetPicker {
 // Selected sets the id of the preset the layer was filled from (its preset field).
 func (p *presetPicker) Selected(v string) *presetPicker {
 	p.Iselected = v
+	return p
+}
+
+// Above sets what the layer above takes: the picker says whether the preset fits under it.
+func (p *presetPicker) Above(v string) *presetPicker {
+	p.Iabove = v
 	return p
 }
 
@@ -171,12 +178,47 @@ func (p *presetPicker) details(pr calc.Preset) app.UI {
 			)
 		}),
 		sourceList(p.Iid+"-sources", pr.Sources, pr.Date),
+		p.fit(pr),
 		p.gasLines(pr),
 		app.P().Class("field-hint").Text(pr.Notes),
 		app.Button().Type("button").ID(p.Iid+"-fill").Class("add").
 			Text("Fill this layer with "+pr.Label).
 			OnClick(p.onFill),
 	)
+}
+
+// fit says how the preset's token meets what the layer above takes: filled in the wrapped form
+// the layer above takes, or, when no wrapper joins the two, which token to choose.
+func (p *presetPicker) fit(pr calc.Preset) app.UI {
+	gives := pr.Layer(decimal.Zero).Gives
+	if gives == "" || p.Iabove == "" || calc.SameName(gives, p.Iabove) {
+		return nil
+	}
+	if plain, wrapped, ok := fitUnder(gives, p.Iabove); ok {
+		return app.P().ID(p.Iid + "-fit").Class("preset-fit").Text(
+			"The layer above takes " + wrapped + ", " + plain + " wrapped: this layer is filled to give " + wrapped +
+				". Wrapping is a transaction of its own; add its gas to Entry gas if you pay it.")
+	}
+	return app.P().ID(p.Iid + "-fit").Class("preset-fit status stale").Text(
+		"This preset gives " + gives + " but the layer above takes " + p.Iabove + ": choose a preset that gives " +
+			p.Iabove + " here, or change what the layer above takes.")
+}
+
+// tokenWrappers are the wrapped forms of rebasing tokens: the same claim on the same stake, held
+// as a token whose balance does not change (its exchange rate does).
+var tokenWrappers = map[string]string{
+	"eeth":  "weETH",
+	"steth": "wstETH",
+}
+
+// fitUnder reports whether a layer that gives token fits under one that takes above through a
+// wrapper: above is token's wrapped form. It returns the two as they are written.
+func fitUnder(token, above string) (plain, wrapped string, ok bool) {
+	w, known := tokenWrappers[strings.ToLower(token)]
+	if !known || !calc.SameName(w, above) {
+		return "", "", false
+	}
+	return token, w, true
 }
 
 // gasLines shows each transaction's gas converted at the user's gas price:

@@ -253,8 +253,8 @@ func (t *resultsTable) advertised() app.UI {
 	return app.TBody().Body(
 		app.Tr().Class("advertised").Body(
 			app.Th().Scope("row").Class("row-label").Body(
-				app.Span().Class("label").Text("Advertised APR"),
-				app.Span().Class("explain").Text("The layers' APRs added up, before fees, costs, compounding and risk: compare it with the APY."),
+				app.Span().Class("label").Text("Layers' APRs before fees, added up"),
+				app.Span().Class("explain").Text("Not what protocols advertise (Lido and ether.fi publish theirs after their fee): the gross rates typed, before fees, costs, compounding and risk. Compare it with the APY."),
 			),
 			app.Range(scenarios).Slice(func(i int) app.UI {
 				sum := decimal.Zero

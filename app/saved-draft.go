@@ -280,7 +280,9 @@ func (p *calculatorPage) restoreSaved(fragment string) bool {
 	}
 	k.stored = text
 	if fragment == "" || fragment == link {
-		p.link = link
+		// The address holds what it holds: without a link, nothing yet, and the restored work's
+		// link is written into it as any change's is.
+		p.link = fragment
 		set, err := calc.DecodeLink(fragment)
 		if fragment == "" || err != nil {
 			p.openDraft(d)
@@ -371,6 +373,7 @@ func sameDraft(a, b draftSet) bool {
 // must not stand in for its own.
 func (p *calculatorPage) openDraft(d draftSet) {
 	p.set, p.results, p.figures = calc.Set{}, calc.Results{}, calc.Results{}
+	p.before = validInput{}
 	p.chartSet, p.chartResults, p.chartFigures = calc.Set{}, calc.Results{}, calc.Results{}
 	p.change(d)
 }
@@ -470,8 +473,8 @@ func (n *savedDraftNotice) Render() app.UI {
 	return app.Div().Class("saved-draft").Body(
 		app.If(n.Ioffer == offerLastVisit, func() app.UI {
 			return app.Div().ID("saved-offer").Class("notice saved-offer").Role("region").
-				Aria("label", "Unsaved scenarios").Body(
-				app.P().Text("You have unsaved scenarios from your last visit. This link's scenarios are shown."),
+				Aria("label", "Scenarios saved from your last visit").Body(
+				app.P().Text("Your scenarios from your last visit are saved in this browser. This link's scenarios are shown."),
 				app.Button().Type("button").ID("restore-saved").Text("Restore them").OnClick(n.onRestore),
 				app.Button().Type("button").ID("dismiss-saved").Class("link").Text("Dismiss").OnClick(n.onDismiss),
 			)

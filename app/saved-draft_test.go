@@ -85,7 +85,7 @@ func TestSavedDraftNoticeOffersRestore(t *testing.T) {
 		path []int
 		want app.UI
 	}{
-		{[]int{0, 0, 0, 0}, app.Text("You have unsaved scenarios from your last visit. This link's scenarios are shown.")},
+		{[]int{0, 0, 0, 0}, app.Text("Your scenarios from your last visit are saved in this browser. This link's scenarios are shown.")},
 		{[]int{0, 0, 1, 0}, app.Text("Restore them")},
 		{[]int{0, 0, 2, 0}, app.Text("Dismiss")},
 	}

@@ -124,6 +124,7 @@ func (e *scenarioEditor) Render() app.UI {
 				return newLayerEditor().
 					Position(e.Iindex, j, n).
 					Layer(s.layers[j]).
+					Above(s.acceptsAbove(j)).
 					Asset(e.Iasset).
 					GasPrice(e.IgasGwei).
 					Errors(e.Ierrors).
@@ -275,4 +276,13 @@ func plural(n int, noun string) string {
 		return strconv.Itoa(n) + " " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// acceptsAbove returns what the layer above layer j takes, "" when it takes anything or there is
+// none.
+func (s draftScenario) acceptsAbove(j int) string {
+	if j+1 < len(s.layers) {
+		return s.layers[j+1].accepts
+	}
+	return ""
 }

@@ -88,6 +88,9 @@ func WriteDist(out, web string, b Build, demo EmbedDemo) (DistSummary, error) {
 	if err := dropHostlessMeta(filepath.Join(out, "index.html")); err != nil {
 		return sum, err
 	}
+	if err := dropFalseBooleans(filepath.Join(out, "index.html")); err != nil {
+		return sum, err
+	}
 	if err := os.WriteFile(filepath.Join(out, EmbedDemoFile), demo.html(), 0o644); err != nil {
 		return sum, err
 	}
@@ -217,6 +220,27 @@ func dropHostlessMeta(name string) error {
 		return tag
 	})
 	return os.WriteFile(name, data, 0o644)
+}
+
+// go-app pre-renders a boolean attribute set to false as the attribute with the value "false"
+// (Disabled(false) as disabled="false", Selected(false) as selected="false"). HTML reads a
+// boolean attribute's presence, whatever its value: until the program runs, every such button
+// is disabled and every such option chosen. The attribute's absence is what false means.
+var falseBoolean = regexp.MustCompile(`\s(?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|formnovalidate|hidden|inert|ismap|itemscope|loop|multiple|muted|nomodule|novalidate|open|playsinline|readonly|required|reversed|selected)="false"`)
+
+// dropFalseBooleans removes the boolean attributes set to "false" from the page's tags.
+func dropFalseBooleans(name string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(name, DropFalseBooleans(data), 0o644)
+}
+
+// DropFalseBooleans returns html without its boolean attributes set to "false". Text is never
+// touched: go-app escapes the quotes of text, so ="false" with a quote only appears in a tag.
+func DropFalseBooleans(html []byte) []byte {
+	return falseBoolean.ReplaceAll(html, nil)
 }
 
 var precacheList = regexp.MustCompile(`(?m)^const resourcesToCache = (\[.*\]);$`)
