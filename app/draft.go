@@ -40,7 +40,8 @@ type draftScenario struct {
 	layers             []draftLayer
 	loop               draftLoop
 
-	stress bool // the stress cases are open in the editor; not part of the file
+	stress   bool // the stress cases are open in the editor; not part of the file
+	loopOpen bool // the "Leverage loop" fold is open; not part of the file
 }
 
 // draftLoop is a scenario's leverage loop as typed (version 2, SPEC section 8.2); on says the
@@ -96,8 +97,9 @@ type draftLayer struct {
 	note               string
 	reward             draftReward
 
-	more    bool // the rarely needed fields are unfolded
-	presets bool // the preset picker is open
+	more       bool // the rarely needed fields are unfolded
+	rewardOpen bool // the "Paid in another token" fold is open
+	presets    bool // the preset picker is open
 }
 
 // newDraftLayer returns an empty layer with the file's defaults: compound payout, claimed

@@ -255,14 +255,17 @@ var layerInputs = []pageInput[draftLayer]{
 }
 
 // rewardInputs are a layer's reward token's fields (version 2), written in the layer's "reward"
-// object; their ids start with "reward-".
+// object; their ids start with "reward-". Typing the tokens a year or the price drops an APR
+// typed at today's price: the APR shown is then worked out from them.
 var rewardInputs = []pageInput[draftLayer]{
 	newInput(calc.RewardFields(), "token", func(l *draftLayer) *string { return &l.reward.token }).
-		withID("reward-token").withLabel("Token").withPlaceholder("EIGEN").in(withReward).onLine("reward-token"),
-	newInput(calc.RewardFields(), "per_year", func(l *draftLayer) *string { return &l.reward.perYear }).
+		withID("reward-token").withLabel("Token").in(withReward).onLine("reward-token"),
+	newInputWith(calc.RewardFields(), "per_year", func(l *draftLayer) string { return l.reward.perYear },
+		func(l *draftLayer, v string) { l.reward.perYear, l.reward.aprPct = v, "" }).
 		withID("reward-per-year").withLabel("Tokens a year").
 		withHelp("Tokens earned in a year for each unit in the stack.").in(withReward).onLine("reward-amount"),
-	newInput(calc.RewardFields(), "price", func(l *draftLayer) *string { return &l.reward.price }).
+	newInputWith(calc.RewardFields(), "price", func(l *draftLayer) string { return l.reward.price },
+		func(l *draftLayer, v string) { l.reward.price, l.reward.aprPct = v, "" }).
 		withID("reward-price").withLabel("Token price today").in(withReward).onLine("reward-amount"),
 	newInput(calc.RewardFields(), "price_growth", func(l *draftLayer) *string { return &l.reward.priceGrowthPct }).
 		withID("reward-price-growth").withLabel("Token price change").
