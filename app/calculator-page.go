@@ -266,7 +266,7 @@ func (p *calculatorPage) Render() app.UI {
 			p.answersSection(),
 			app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
 				app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
-				newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
+				newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale).OnExplain(p.onExplainFigure),
 			),
 			p.shellChart(),
 			app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(

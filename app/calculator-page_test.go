@@ -93,10 +93,19 @@ func wantFigures(t *testing.T, file []byte) map[string]string {
 			v, _ := sr.Figure(f)
 			out[fmt.Sprintf("%d/%s", i, f)] = v
 		}
+		for _, f := range []string{"debt", "interest", "liquidated_day", "liquidation_discount"} {
+			if v, ok := sr.Figure(f); ok {
+				out[fmt.Sprintf("%d/%s", i, f)] = v
+			}
+		}
 		for j, l := range sr.Layers {
 			out[fmt.Sprintf("%d/layers[%d].gross", i, j)] = calc.FormatAmount(l.Gross)
 			out[fmt.Sprintf("%d/layers[%d].fee", i, j)] = calc.FormatAmount(l.Fee)
 			out[fmt.Sprintf("%d/layers[%d].net", i, j)] = calc.FormatAmount(l.Net)
+			if l.HasReward {
+				out[fmt.Sprintf("%d/layers[%d].tokens", i, j)] = calc.FormatAmount(l.Tokens)
+				out[fmt.Sprintf("%d/layers[%d].token_value", i, j)] = calc.FormatAmount(l.TokenValue)
+			}
 		}
 	}
 	return out

@@ -40,7 +40,20 @@ var scenarioFileTests = []struct {
 		l := &d.scenarios[1].layers[1]
 		l.claim, l.claimEveryDays = false, "not a number"
 	}, nil, nil},
-	{"reinvest false travels with claims", func(d *draftSet) {}, []string{`"payout":"claim","claim_every":90,"claim_gas":"0.002","reinvest":false`}, nil},
+	{"reinvest false travels with claims", func(d *draftSet) { d.scenarios[1].layers[1].reinvest = false },
+		[]string{`"payout":"claim","claim_every":30,"claim_gas":"0.0003","reinvest":false`}, nil},
+	{"a reward token travels in its layer", func(d *draftSet) {},
+		[]string{`"reward":{"token":"EIGEN","per_year":"40","price":"0.0003","claim_every":30,`}, nil},
+	{"a reward removed leaves the layer", func(d *draftSet) { d.scenarios[1].layers[1].reward = draftReward{} }, nil, nil},
+	{"a loop travels in its scenario", func(d *draftSet) {},
+		[]string{`"loop":{"leverage":"3","borrow_apr":"2.5","liquidation_ltv":"93"`}, nil},
+	{"a loop just added names its required fields", func(d *draftSet) { d.scenarios[0].loop = draftLoop{on: true} },
+		[]string{`"loop":{}`}, []string{"scenarios[0].loop.borrow_apr", "scenarios[0].loop.leverage", "scenarios[0].loop.liquidation_ltv"}},
+	{"points just added are valid and worth nothing", func(d *draftSet) {
+		d.scenarios[0].layers[0].reward = draftReward{on: true, token: pointsToken, price: "0", sell: "hold", perYear: "5"}
+	}, []string{`"reward":{"token":"PTS","per_year":"5","price":"0","sell":"hold"}`}, nil},
+	{"a reward token in the asset itself", func(d *draftSet) { d.scenarios[1].layers[1].reward.token = "ETH" }, nil,
+		[]string{"scenarios[1].layers[1].reward.token"}},
 
 	// Invalid input: the engine names the field.
 	{"a comma in a whole number", func(d *draftSet) { d.days = "3,650" }, []string{`"days":"3,650"`}, []string{"days"}},

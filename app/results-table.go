@@ -48,7 +48,16 @@ var figureGroups = []figureGroup{
 		{calc.FigureLiquidDay, "The day your funds are back when you exit at the horizon, lock-ups and withdrawal queues included.", -1},
 		{calc.FigureInstant, "What you get selling the whole stack on the market at the horizon instead of waiting.", +1},
 	}},
+	{loopGroupTitle, []figureRow{
+		{calc.FigureDebt, "What is owed on the last day, repaid from the position at the exit.", -1},
+		{calc.FigureInterest, "Charged on the debt over the horizon.", -1},
+		{calc.FigureLiquidatedDay, "The first day the debt reached the liquidation threshold; never if it did not.", 0},
+		{calc.FigureLiquidationDiscount, "The smallest market discount on the position that would have liquidated it on some day.", +1},
+	}},
 }
+
+// loopGroupTitle heads the loop's figures, shown only when a scenario has a loop.
+const loopGroupTitle = "With the leverage loop"
 
 // resultsTable shows every scenario's figures side by side, one row per figure, the best of
 // each row marked and each scenario's difference from the first. Every figure carries
@@ -153,6 +162,9 @@ func (t *resultsTable) caption() string {
 
 func (t *resultsTable) group(g figureGroup) app.UI {
 	rs := t.Iresults.Scenarios
+	if g.title == loopGroupTitle && !anyLoop(rs) {
+		return app.TBody()
+	}
 	return app.TBody().Body(
 		app.Tr().Class("group").Body(
 			app.Th().Scope("rowgroup").ColSpan(len(rs)+1).Text(g.title),
@@ -198,6 +210,16 @@ func (t *resultsTable) advertised() app.UI {
 	)
 }
 
+// anyLoop reports whether a scenario of rs has a leverage loop.
+func anyLoop(rs []calc.ScenarioResult) bool {
+	for _, r := range rs {
+		if r.HasLoop {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *resultsTable) hasFiat() bool {
 	rs := t.Iresults.Scenarios
 	return len(rs) > 0 && rs[0].HasFiat
@@ -225,6 +247,14 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 	}
 	var shown app.UI
 	switch {
+	case v == "":
+		// A scenario without a loop has no loop figures: no value, no hook.
+		return app.Td().Class("figure").Body(
+			app.Span().Class("cell-scenario").Aria("hidden", "true").Text(strconv.Itoa(i+1)),
+			app.Span().Class("none").Text("no loop"),
+		)
+	case row.figure == calc.FigureLiquidatedDay && v == "0":
+		shown = app.Span().Class("num").Text("never")
 	case u == calc.UnitFiat && !t.hasFiat():
 		shown = app.Span().Class("none").Text("no price set")
 	case u == calc.UnitDay:
@@ -250,7 +280,7 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 					Text("?").
 					OnClick(t.onExplain(i, string(row.figure)))
 			}),
-			app.If(i > 0, func() app.UI {
+			app.If(i > 0 && row.figure != calc.FigureLiquidatedDay, func() app.UI {
 				return app.Span().Class("delta").Text(deltaText(u, values[0], v, t.unit(u), u != calc.UnitFiat || t.hasFiat()))
 			}),
 		)
