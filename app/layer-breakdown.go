@@ -174,7 +174,8 @@ func tokenShare(i int, r calc.ScenarioResult, layers []calc.Layer, asset string)
 }
 
 // tokenPriceWords states the price a reward token is counted at: "PTS valued at 0 ETH each (your
-// guess), the same price to the horizon". Points, and a token worth 0, are a guess.
+// guess), the same price to the horizon". Points, and a token worth 0, are a guess. Every figure
+// of the token's scenario moves with it: the results and the breakdown both say it.
 func tokenPriceWords(rw calc.Reward, asset string) string {
 	words := rw.Token + " valued at " + rw.Price.String() + " " + asset + " each"
 	if strings.EqualFold(rw.Token, pointsToken) || rw.Price.IsZero() {

@@ -148,3 +148,55 @@ func TestBrowserPageShowsVersion2FiguresAsEval(t *testing.T) {
 		cancel()
 	}
 }
+
+// TestBrowserRewardAndLoopEditing edits version 2 on the page as a user would: an APR typed at
+// today's price becomes the tokens a year (SPEC 8.1, 1.5 / 100 / 0.0003 = 50) and the figures
+// follow eval's for that file; points added to a layer are worth 0 and say it is a guess; a loop
+// added names what it still needs.
+func TestBrowserRewardAndLoopEditing(t *testing.T) {
+	ctx := openPage(t, "")
+	for _, id := range []string{"s1-l1-reward-toggle", "s0-l0-reward-toggle", "s0-loop-toggle"} {
+		click(t, ctx, id)
+	}
+	if err := typeInto(ctx, "s1-l1-reward-apr", "1.5"); err != nil {
+		t.Fatal(err)
+	}
+	d := draftFromSet(defaultSet())
+	d.scenarios[1].layers[1].reward.perYear = "50"
+	waitInputsShowFile(t, ctx, "APR 1.5 % at today's price", d.scenarioFile(), "scenarios[1].layers[1].reward.per_year")
+	want := evalFigures(t, d.scenarioFile())
+	waitFigures(t, ctx, "APR 1.5 % at today's price", mapPairs(want))
+
+	click(t, ctx, "s0-l0-reward-add-points")
+	d.scenarios[0].layers[0].reward = draftReward{on: true, token: pointsToken, price: "0", sell: "hold"}
+	var words string
+	if err := chromedp.Run(ctx, chromedp.WaitVisible("#s0-l0-reward-per-year", chromedp.ByQuery),
+		chromedp.Text("#s0-l0-reward-worth", &words, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(words, "PTS valued at 0 ETH each (your guess)") {
+		t.Errorf("points added say %q, want their worth stated as a guess of 0", words)
+	}
+	if err := typeInto(ctx, "s0-l0-reward-per-year", "1000"); err != nil {
+		t.Fatal(err)
+	}
+	d.scenarios[0].layers[0].reward.perYear = "1000"
+	waitInputsShowFile(t, ctx, "points added", d.scenarioFile(), "scenarios[0].layers[0].reward.token", "scenarios[0].layers[0].reward.price")
+	waitFigures(t, ctx, "points added", mapPairs(evalFigures(t, d.scenarioFile())))
+
+	click(t, ctx, "s0-loop-add")
+	for _, f := range []string{"leverage", "borrow-apr", "liquidation-ltv"} {
+		if err := chromedp.Run(ctx, chromedp.WaitVisible("#s0-loop-"+f+"-error", chromedp.ByQuery)); err != nil {
+			t.Errorf("a loop just added does not say its %s is missing: %v", f, err)
+		}
+	}
+}
+
+// mapPairs returns m's entries as waitFigures takes them.
+func mapPairs(m map[string]string) [][2]string {
+	var out [][2]string
+	for k, v := range m {
+		out = append(out, [2]string{k, v})
+	}
+	return out
+}

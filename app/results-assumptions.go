@@ -10,50 +10,71 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// loopDiscounts puts each looped scenario's liquidation discount beside the market discounts of
-// history (the stress cases that set the instant exit discount) and the scenario's own instant
-// exit discount, saying which of them would have liquidated the loop: "a discount of 4.7 % on
-// the position liquidates this loop; stETH discount, June 2022: 6 %, would have liquidated it".
-type loopDiscounts struct {
+// resultsAssumptions says, under the results, what their version 2 figures rest on: for each
+// scenario with reward tokens, the price each token is counted at (a guess, for points, said as
+// one), since every figure of the scenario moves with it; and for each looped scenario, the
+// market discount that liquidates it beside the discounts of history (the stress cases that set
+// the instant exit discount) and its own instant exit discount, saying which would have
+// liquidated it: "a discount of 4.7 % on the position liquidates this loop; stETH discount, June
+// 2022: 6 %, would have liquidated it".
+type resultsAssumptions struct {
 	app.Compo
 
 	Iset     calc.Set
 	Iresults calc.Results
 }
 
-func newLoopDiscounts() *loopDiscounts {
-	return &loopDiscounts{}
+func newResultsAssumptions() *resultsAssumptions {
+	return &resultsAssumptions{}
 }
 
-func (d *loopDiscounts) Set(v calc.Set) *loopDiscounts {
+func (d *resultsAssumptions) Set(v calc.Set) *resultsAssumptions {
 	d.Iset = v
 	return d
 }
 
-func (d *loopDiscounts) Results(v calc.Results) *loopDiscounts {
+func (d *resultsAssumptions) Results(v calc.Results) *resultsAssumptions {
 	d.Iresults = v
 	return d
 }
 
-func (d *loopDiscounts) Render() app.UI {
+func (d *resultsAssumptions) Render() app.UI {
 	rs := d.Iresults.Scenarios
-	if !anyLoop(rs) {
-		return app.Div().Class("loop-discounts")
-	}
-	history := historicalDiscounts()
 	var items []app.UI
 	for i, r := range rs {
-		if !r.HasLoop {
-			continue
+		if i >= len(d.Iset.Scenarios) {
+			break
 		}
-		var own decimal.Decimal
-		if i < len(d.Iset.Scenarios) {
-			own = d.Iset.Scenarios[i].InstantExitCost
+		sc := d.Iset.Scenarios[i]
+		var prices []string
+		for _, l := range sc.Layers {
+			if l.Reward != nil {
+				prices = append(prices, tokenPriceWords(*l.Reward, d.Iset.Asset))
+			}
 		}
-		items = append(items, app.Li().ID("loop-discount-"+strconv.Itoa(i)).Text(loopDiscountWords(r, own, history)))
+		if len(prices) > 0 {
+			items = append(items, app.Li().ID("reward-prices-"+strconv.Itoa(i)).
+				Text(r.Name+" counts "+strings.Join(prices, "; ")+"."))
+		}
 	}
-	return app.Div().Class("loop-discounts").Body(
-		app.P().Class("loop-discounts-head").Text("What liquidates the loops, beside the discounts of history:"),
+	if anyLoop(rs) {
+		history := historicalDiscounts()
+		for i, r := range rs {
+			if !r.HasLoop {
+				continue
+			}
+			var own decimal.Decimal
+			if i < len(d.Iset.Scenarios) {
+				own = d.Iset.Scenarios[i].InstantExitCost
+			}
+			items = append(items, app.Li().ID("loop-discount-"+strconv.Itoa(i)).Text(loopDiscountWords(r, own, history)))
+		}
+	}
+	if len(items) == 0 {
+		return app.Div().Class("results-assumptions")
+	}
+	return app.Div().Class("results-assumptions").Body(
+		app.P().Class("results-assumptions-head").Text("What these results rest on:"),
 		app.Ul().Body(items...),
 	)
 }
