@@ -200,3 +200,30 @@ func mapPairs(m map[string]string) [][2]string {
 	}
 	return out
 }
+
+// TestBrowserWidgetShowsVersion2FiguresAsEval opens the golden version 2 files in the widget,
+// locked and not: its results carry the loop's figures as eval prints them (the layer breakdown,
+// and so the tokens' figures, is the full page's).
+func TestBrowserWidgetShowsVersion2FiguresAsEval(t *testing.T) {
+	base, _ := serveSite(t, siteDir(t), "/")
+	browser := newBrowser(t)
+	for _, name := range []string{"eigen-rewards.json", "loop.json"} {
+		file, err := os.ReadFile(filepath.Join("../calc/testdata/golden", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{}
+		for k, v := range evalFigures(t, file) {
+			if !strings.Contains(k, "/layers[") {
+				want[k] = v
+			}
+		}
+		for _, query := range []string{"?embed=1", "?embed=1&lock=1"} {
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(browser), browserTimeout)
+			chromedp.Run(ctx, chromedp.Navigate("about:blank"))
+			openWidget(t, ctx, base+query+plainFileLink(string(file)))
+			waitFigures(t, ctx, name+" in the widget "+query, mapPairs(want))
+			cancel()
+		}
+	}
+}
