@@ -64,6 +64,7 @@ func (p *calculatorPage) shellResults(explain bool) app.UI {
 		app.H2().ID("results-title").TabIndex(-1).Text("Results"),
 		p.status(),
 		table,
+		newResultsAssumptions().Set(p.set).Results(p.figures),
 		app.If(explain, p.explainer),
 	)
 }

@@ -93,10 +93,19 @@ func wantFigures(t *testing.T, file []byte) map[string]string {
 			v, _ := sr.Figure(f)
 			out[fmt.Sprintf("%d/%s", i, f)] = v
 		}
+		for _, f := range []string{"debt", "interest", "liquidated_day", "liquidation_discount"} {
+			if v, ok := sr.Figure(f); ok {
+				out[fmt.Sprintf("%d/%s", i, f)] = v
+			}
+		}
 		for j, l := range sr.Layers {
 			out[fmt.Sprintf("%d/layers[%d].gross", i, j)] = calc.FormatAmount(l.Gross)
 			out[fmt.Sprintf("%d/layers[%d].fee", i, j)] = calc.FormatAmount(l.Fee)
 			out[fmt.Sprintf("%d/layers[%d].net", i, j)] = calc.FormatAmount(l.Net)
+			if l.HasReward {
+				out[fmt.Sprintf("%d/layers[%d].tokens", i, j)] = calc.FormatAmount(l.Tokens)
+				out[fmt.Sprintf("%d/layers[%d].token_value", i, j)] = calc.FormatAmount(l.TokenValue)
+			}
 		}
 	}
 	return out
@@ -276,6 +285,10 @@ var locateTests = []struct {
 	{"scenarios[2].layers[1].apr", "Scenario 3 “Multistaking”, layer 2 “Aave”:", "APR", "s2-l1-apr"},
 	{"scenarios[2].layers[1]", "Scenario 3 “Multistaking”, layer 2 “Aave”:", "", "s2-l1-name"},
 	{"scenarios[9].layers[7].fee", "Scenario 10, layer 8:", "Fee", "s9-l7-fee"},
+	{"scenarios[9].layers[7].reward.price", "Scenario 10, layer 8, reward token:", "Token price today", "s9-l7-reward-price"},
+	{"scenarios[9].layers[7].reward", "Scenario 10, layer 8, reward token:", "", "s9-l7-reward-toggle"},
+	{"scenarios[9].loop.borrow_apr", "Scenario 10, leverage loop:", "Borrow APR", "s9-loop-borrow-apr"},
+	{"scenarios[9].loop.liquidation_ltv", "Scenario 10, leverage loop:", "Liquidation threshold (LTV)", "s9-loop-liquidation-ltv"},
 }
 
 func TestLocate(t *testing.T) {

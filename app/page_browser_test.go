@@ -315,6 +315,9 @@ func TestBrowserPageIsAccessible(t *testing.T) {
 				chromedp.WaitVisible(`[id^="s1-stress-"][id$="-apply"]`, chromedp.ByQuery),
 				chromedp.WaitVisible("#s1-l0-apr-error", chromedp.ByQuery))
 		}},
+		{"version 2 folds open, dark", "?theme=dark", "", openVersion2Folds(1280)},
+		{"version 2 folds open, light, 360 px", "?theme=light", "", openVersion2Folds(360)},
+		{"version 2 folds open, dark, 360 px", "?theme=dark", "", openVersion2Folds(360)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := openPage(t, tc.query)
@@ -343,6 +346,35 @@ func TestBrowserPageIsAccessible(t *testing.T) {
 				t.Errorf("axe %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
 			}
 		})
+	}
+}
+
+// openVersion2Folds opens, at a window width, every fold of version 2 the examples have: a reward
+// token (EigenLayer's EIGEN), points, a layer without a reward offering to add one, and a loop,
+// with an APR typed at today's price and a problem in the loop.
+func openVersion2Folds(width int64) func(ctx context.Context) error {
+	return func(ctx context.Context) error {
+		err := chromedp.Run(ctx, chromedp.EmulateViewport(width, 900))
+		for _, id := range []string{"s1-l1-reward-toggle", "s2-l2-reward-toggle", "s0-l0-reward-toggle", "s2-loop-toggle", "s0-loop-toggle"} {
+			if err != nil {
+				return err
+			}
+			// Clicked through the DOM: the sticky summary bar may cover the button on screen.
+			err = chromedp.Run(ctx, chromedp.WaitReady("#"+id, chromedp.ByQuery),
+				chromedp.Evaluate(`document.getElementById(`+jsString(id)+`).click()`, nil),
+				chromedp.WaitVisible("#"+strings.TrimSuffix(id, "-toggle"), chromedp.ByQuery))
+		}
+		if err != nil {
+			return err
+		}
+		if err := typeInto(ctx, "s1-l1-reward-apr", "1.5"); err != nil {
+			return err
+		}
+		if err := typeInto(ctx, "s2-loop-leverage", "50"); err != nil {
+			return err
+		}
+		return chromedp.Run(ctx, chromedp.WaitVisible("#s0-l0-reward-add", chromedp.ByQuery),
+			chromedp.WaitVisible("#s2-loop-leverage-error", chromedp.ByQuery))
 	}
 }
 

@@ -51,7 +51,16 @@ var figureGroups = []figureGroup{
 		{calc.FigureLiquidDay, "The day your funds are back when you exit at the horizon, lock-ups and withdrawal queues included.", false},
 		{calc.FigureInstant, "What you get selling the whole stack on the market at the horizon instead of waiting.", true},
 	}},
+	{loopGroupTitle, []figureRow{
+		{calc.FigureDebt, "What is owed on the last day, repaid from the position at the exit.", false},
+		{calc.FigureInterest, "Charged on the debt over the horizon.", false},
+		{calc.FigureLiquidatedDay, "The first day the debt reached the liquidation threshold; never if it did not.", false},
+		{calc.FigureLiquidationDiscount, "The smallest market discount on the position that would have liquidated it on some day.", false},
+	}},
 }
+
+// loopGroupTitle heads the loop's figures, shown only when a scenario has a loop.
+const loopGroupTitle = "With the leverage loop"
 
 // resultsTable shows every scenario's figures side by side, one row per figure, the best of
 // each row marked and each scenario's difference from the first. Every figure carries
@@ -218,6 +227,9 @@ func (t *resultsTable) caption() string {
 
 func (t *resultsTable) group(g figureGroup) app.UI {
 	rs := t.Iresults.Scenarios
+	if g.title == loopGroupTitle && !anyLoop(rs) {
+		return app.TBody()
+	}
 	return app.TBody().Body(
 		app.Tr().Class("group").Body(
 			app.Th().Scope("rowgroup").ColSpan(len(rs)+1).Text(g.title),
@@ -230,7 +242,7 @@ func (t *resultsTable) group(g figureGroup) app.UI {
 			}
 			entered := make([]bool, len(rs))
 			for i := range rs {
-				entered[i] = t.notEntered(row.figure, i) == ""
+				entered[i] = values[i] != "" && t.notEntered(row.figure, i) == ""
 			}
 			best := bestOf(row, values, entered)
 			return app.Tr().Body(
@@ -265,6 +277,16 @@ func (t *resultsTable) advertised() app.UI {
 			}),
 		),
 	)
+}
+
+// anyLoop reports whether a scenario of rs has a leverage loop.
+func anyLoop(rs []calc.ScenarioResult) bool {
+	for _, r := range rs {
+		if r.HasLoop {
+			return true
+		}
+	}
+	return false
 }
 
 // unit writes a figure's unit as the table shows it after the number.
@@ -333,6 +355,12 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool, en
 	var shown app.UI
 	why := t.notEntered(row.figure, i)
 	switch {
+	case v == "":
+		// A scenario without a loop has no loop figures: no value, no hook.
+		return app.Td().Class("figure").Body(
+			app.Span().Class("cell-scenario").Aria("hidden", "true").Text(strconv.Itoa(i+1)),
+			app.Span().Class("none").Text("no loop"),
+		)
 	case why != "" && (row.figure == calc.FigureFinalExpected || row.figure == calc.FigureAPYExpected):
 		// The expected path of a scenario without losses is the nominal one: said, not shown
 		// as a second finding.
@@ -344,6 +372,8 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool, en
 	case why != "":
 		class += " not-entered"
 		shown = app.Span().Class("none").Body(app.Span().Class("why").Text(why))
+	case row.figure == calc.FigureLiquidatedDay && v == "0":
+		shown = app.Span().Class("num").Text("never")
 	case u == calc.UnitDay:
 		shown = app.Span().Class("num").Text("day " + v)
 	default:
@@ -367,7 +397,7 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool, en
 					Text("?").
 					OnClick(t.onExplain(i, string(row.figure)))
 			}),
-			app.If(i > 0, func() app.UI {
+			app.If(i > 0 && row.figure != calc.FigureLiquidatedDay && values[0] != "", func() app.UI {
 				return app.Span().Class("delta").Text(deltaText(u, values[0], v, t.unit(u), entered[0] && entered[i]))
 			}),
 		)

@@ -153,6 +153,8 @@ var figureTitles = map[string]string{
 	"final_expected": "Expected final amount", "apy_expected": "Expected APY",
 	"lost_expected": "Expected losses", "p_loss": "Chance of a loss event",
 	"liquid_day": "Money back on day", "instant": "Instant exit value", "kind": "Kind",
+	"debt": "Debt at the horizon", "interest": "Interest on the debt", "liquidated_day": "Liquidated on day",
+	"liquidation_discount": "Discount that liquidates the loop",
 }
 
 func TestFiguresHaveOneTitleOnThePage(t *testing.T) {
@@ -167,6 +169,10 @@ func TestFiguresHaveOneTitleOnThePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	table := app.HTMLString(tbl)
+	looped := 2
+	if !res.Scenarios[looped].HasLoop {
+		t.Fatalf("scenario %d of the defaults has no loop", looped)
+	}
 	x := newFigureExplainer().Names([]string{res.Scenarios[0].Name}).Chosen(0, "final")
 	if err := e.Load(x); err != nil {
 		t.Fatal(err)
@@ -186,7 +192,8 @@ func TestFiguresHaveOneTitleOnThePage(t *testing.T) {
 			if !strings.Contains(table, `<span class="label">`+html2text(title)+`</span>`) {
 				t.Errorf("the table's row of %s is not titled %q", field, title)
 			}
-			if label := html2text("Explain " + title + " of " + res.Scenarios[0].Name); !strings.Contains(table, `aria-label="`+label+`"`) {
+			// The looped scenario of the defaults has every figure.
+			if label := html2text("Explain " + title + " of " + res.Scenarios[looped].Name); !strings.Contains(table, `aria-label="`+label+`"`) {
 				t.Errorf("no explain button %q for %s", label, field)
 			}
 		}
@@ -204,7 +211,7 @@ func TestFiguresHaveOneTitleOnThePage(t *testing.T) {
 		}
 	}
 	for field, title := range figureTitles {
-		if e, _ := calc.Explain(set, res, 0, field); e.Title != title {
+		if e, _ := calc.Explain(set, res, looped, field); e.Title != title {
 			t.Errorf("calc.Explain(%s).Title = %q, want %q", field, e.Title, title)
 		}
 	}
@@ -263,6 +270,7 @@ func TestVerdictText(t *testing.T) {
 func TestResultsTableSaysWhatIsNotEntered(t *testing.T) {
 	set := defaultSet()
 	set.Price = mustDecimal("0")
+	set.Scenarios[2].InstantExitCost = mustDecimal("0") // as if never entered: absent and 0 read the same
 	for j := range set.Scenarios[2].Layers {
 		set.Scenarios[2].Layers[j].RiskProbability, set.Scenarios[2].Layers[j].RiskLoss = mustDecimal("0"), mustDecimal("0")
 	}
