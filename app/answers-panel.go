@@ -20,7 +20,10 @@ type answersPanel struct {
 	Iset            calc.Set
 	Iresults        calc.Results      // with break-even days
 	Ibudgets        []calc.RiskBudget // for the scenarios after the first, in order
+	IbudgetsDays    int               // the horizon the risk budgets were worked out for
+	IbudgetsOld     bool              // they are not those of the results on screen
 	IbudgetsWorking bool              // the risk budgets of the input on screen are being worked out
+	IbudgetsRuns    [2]int            // how far that got: runs of the ledger done, and the most in all
 	Icadences       map[[2]int]cadenceAnswer
 	IaskBudgets     bool // the risk budgets of the input on screen wait for the user to ask
 	IonAskBudgets   func(ctx app.Context)
@@ -45,6 +48,20 @@ func (a *answersPanel) Results(v calc.Results) *answersPanel {
 
 func (a *answersPanel) Budgets(v []calc.RiskBudget) *answersPanel {
 	a.Ibudgets = v
+	return a
+}
+
+// BudgetsOf says for which horizon the risk budgets were worked out, and whether they are those of
+// the results on screen: older ones are marked out of date.
+func (a *answersPanel) BudgetsOf(days int, current bool) *answersPanel {
+	a.IbudgetsDays, a.IbudgetsOld = days, !current
+	return a
+}
+
+// BudgetsProgress says how far the work on the risk budgets got: runs of the ledger done, and
+// the most it can take in all.
+func (a *answersPanel) BudgetsProgress(runs, most int) *answersPanel {
+	a.IbudgetsRuns = [2]int{runs, most}
 	return a
 }
 
@@ -132,7 +149,7 @@ func (a *answersPanel) scenario(i int) app.UI {
 				app.P().Class("break-even").
 					DataSet("scenario", i).DataSet("field", string(calc.FigureBreakEvenDay)).DataSet("value", r.BreakEvenDay).
 					Text(breakEvenText(r.BreakEvenDay, first)),
-				app.P().Class("break-even-expected").Text("With the risks: "+lowerFirst(breakEvenText(r.BreakEvenDayExpected, first))+"."),
+				app.P().Class("break-even-expected").Text(a.withRisksText(i)),
 				a.budget(i),
 			)
 		}),
@@ -152,6 +169,23 @@ func (a *answersPanel) scenario(i int) app.UI {
 	)
 }
 
+// withRisksText says from which day scenario i stays ahead of the first on the risk-adjusted
+// path, and when that path is the nominal one because a risk is not entered, says so.
+func (a *answersPanel) withRisksText(i int) string {
+	rs := a.Iresults.Scenarios
+	first := rs[0].Name
+	mine, theirs := calc.RiskOf(a.Iset.Scenarios[i]) == calc.RiskEntered, calc.RiskOf(a.Iset.Scenarios[0]) == calc.RiskEntered
+	switch {
+	case !mine && !theirs:
+		return "With the risks: " + riskNotEntered + " for either, so the same as above."
+	case !mine:
+		return "With the risks (" + riskNotEntered + " for " + rs[i].Name + "): " + lowerFirst(breakEvenText(rs[i].BreakEvenDayExpected, first)) + "."
+	case !theirs:
+		return "With the risks (" + riskNotEntered + " for " + first + "): " + lowerFirst(breakEvenText(rs[i].BreakEvenDayExpected, first)) + "."
+	}
+	return "With the risks: " + lowerFirst(breakEvenText(rs[i].BreakEvenDayExpected, first)) + "."
+}
+
 // budget says how much extra risk scenario i's extra yield pays for.
 func (a *answersPanel) budget(i int) app.UI {
 	var rb *calc.RiskBudget
@@ -161,23 +195,38 @@ func (a *answersPanel) budget(i int) app.UI {
 		}
 	}
 	first := a.Iresults.Scenarios[0].Name
-	return app.Div().Class("risk-budget-box").Aria("live", "polite").Body(
+	outOfDate := rb != nil && a.IbudgetsOld
+	sc := a.Iset.Scenarios[i]
+	return app.Div().Class("risk-budget-box").Body(
 		app.If(rb != nil, func() app.UI {
 			class := "risk-budget"
-			if a.IbudgetsWorking || a.IaskBudgets {
+			if outOfDate {
 				class += " stale"
 			}
-			return app.P().Class(class).
-				DataSet("scenario", i).DataSet("field", string(calc.FigureRiskBudget)).DataSet("value", rb.ProbabilityPercent.String()).
-				Text(riskBudgetText(*rb, first))
+			return app.Div().Body(
+				app.If(outOfDate, func() app.UI {
+					return app.P().Class("out-of-date").Text(outOfDateText(a.IbudgetsDays, a.Iset.Days))
+				}),
+				app.P().Class(class).
+					DataSet("scenario", i).DataSet("field", string(calc.FigureRiskBudget)).DataSet("value", rb.ProbabilityPercent.String()).
+					Text(riskBudgetText(*rb, first)),
+				app.If(!rb.None && calc.RiskOf(sc) != calc.RiskEntered, func() app.UI {
+					return app.P().Class("risk-note").Text("Risk not entered for " + sc.Name +
+						": this is all the risk of a total loss its yield pays for, not extra risk on top of risks it carries.")
+				}),
+			)
 		}),
-		app.If(a.IbudgetsWorking, func() app.UI {
-			return app.P().Class("working").Text("Working out the risk the extra yield pays for…")
-		}).ElseIf(a.IaskBudgets && i == 1, func() app.UI {
-			return app.Button().Type("button").ID("answers-ask-budgets").Class("link").
-				Text("Work out the risk the extra yield pays for (a few seconds for scenarios this long)").
-				OnClick(a.onAskBudgets)
-		}),
+		// Progress is said in a live region of its own, once per slice of work.
+		app.Div().Aria("live", "polite").Body(
+			app.If(a.IbudgetsWorking, func() app.UI {
+				return app.P().Class("working").Text(workingText("Working out the risk the extra yield pays for",
+					a.IbudgetsRuns[0], a.IbudgetsRuns[1], "%s of at most %s runs of the ledger"))
+			}).ElseIf(a.IaskBudgets && i == 1, func() app.UI {
+				return app.Button().Type("button").ID("answers-ask-budgets").Class("link").
+					Text("Work out the risk the extra yield pays for (a few seconds for scenarios this long)").
+					OnClick(a.onAskBudgets)
+			}),
+		),
 	)
 }
 

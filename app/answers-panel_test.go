@@ -209,12 +209,71 @@ func TestAnswersPanelAsksBeforeSlowBudgets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	html := renderAnswers(t, newAnswersPanel().Set(set).Results(res).Budgets(budgets).AskBudgets(true))
+	// The budgets on screen were worked out over 20,001 days; the horizon is now the defaults'.
+	html := renderAnswers(t, newAnswersPanel().Set(set).Results(res).Budgets(budgets).BudgetsOf(20001, false).AskBudgets(true))
 	if n := strings.Count(html, `id="answers-ask-budgets"`); n != 1 {
 		t.Errorf("%d buttons to work out the risk budgets, want 1", n)
 	}
 	if n := strings.Count(html, `class="risk-budget stale"`); n != len(budgets) {
 		t.Errorf("%d risk budgets marked out of date, want all %d", n, len(budgets))
+	}
+	const words = "Out of date: worked out for the scenarios before your last change, over 20,001 days."
+	if n := strings.Count(html, words); n != len(budgets) {
+		t.Errorf("%q said %d times, want once per budget (%d)", words, n, len(budgets))
+	}
+	// Current budgets say nothing of the kind.
+	html = renderAnswers(t, newAnswersPanel().Set(set).Results(res).Budgets(budgets).BudgetsOf(set.Days, true))
+	if strings.Contains(html, "Out of date") || strings.Contains(html, "stale") {
+		t.Errorf("current budgets are marked out of date")
+	}
+}
+
+// TestAnswersPanelSaysHowFarItGot: a long answer says how many runs or intervals it has done.
+func TestAnswersPanelSaysHowFarItGot(t *testing.T) {
+	set := defaultSet()
+	res, err := calc.Evaluate(set, calc.Options{BreakEven: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := renderAnswers(t, newAnswersPanel().Set(set).Results(res).BudgetsWorking(true).BudgetsProgress(12, 60).
+		Cadences(map[[2]int]cadenceAnswer{{1, 1}: {working: true, tried: 1200, planned: 1564}, {2, 1}: {stopped: true}}))
+	for _, want := range []string{
+		"Working out the risk the extra yield pays for… 12 of at most 60 runs of the ledger",
+		"Working out the best claim interval… 1,200 of 1,564 intervals tried",
+		"The search stopped: the scenarios changed before it was over.",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the panel does not say %q", want)
+		}
+	}
+}
+
+// TestAnswersPanelSaysWhenRiskIsNotEntered: an answer with the risks where a scenario has none
+// entered says so, instead of comparing nominal figures as if they were risk-adjusted.
+func TestAnswersPanelSaysWhenRiskIsNotEntered(t *testing.T) {
+	set := defaultSet()
+	for j := range set.Scenarios[1].Layers {
+		set.Scenarios[1].Layers[j].RiskProbability, set.Scenarios[1].Layers[j].RiskLoss = mustDecimal("0"), mustDecimal("0")
+	}
+	res, err := calc.Evaluate(set, calc.Options{BreakEven: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	budgets, err := calc.RiskBudgets(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := renderAnswers(t, newAnswersPanel().Set(set).Results(res).Budgets(budgets).BudgetsOf(set.Days, true))
+	for _, want := range []string{
+		"With the risks (risk not entered for Restaking): ",
+		"Risk not entered for Restaking: this is all the risk of a total loss its yield pays for",
+	} {
+		if !strings.Contains(html, html2text(want)) {
+			t.Errorf("the panel does not say %q", want)
+		}
+	}
+	if strings.Contains(html, html2text("With the risks (risk not entered for Multistaking)")) {
+		t.Errorf("the panel says Multistaking's risk is not entered; it is")
 	}
 }
 

@@ -10,15 +10,25 @@ import (
 )
 
 // The page's side of the answers to "is the extra layer worth it?": break-even days come with
-// every evaluation (they cost little); the risk budgets (some 27 runs of the ledger per
-// scenario) are worked out once the input rests, one scenario per frame; the best claim
-// interval of a layer (hundreds of runs) only when the user asks for it.
+// every evaluation (they cost little); the risk budgets (up to 30 runs of the ledger per
+// scenario) are worked out once the input rests; the best claim interval of a layer (hundreds
+// of runs) only when the user asks for it. The long ones run in slices of about answerSlice,
+// one per turn of the browser's event loop, so that the page keeps drawing and taking input,
+// and say how far they got. An answer worked out for an earlier scenario file stays on screen
+// marked out of date, saying for which horizon it was worked out.
+//
+// Every delayed step goes through the page's own context (mountCtx): go-app drops a delayed
+// call whose context's element left the DOM, and the button that asks for an answer is
+// replaced by the words "Working out…" as soon as it is pressed.
 
 // pageAnswers is what the page keeps for the answers panel.
 type pageAnswers struct {
 	key      string            // the scenario file the risk budgets are of
+	days     int               // its horizon, to say which one out-of-date budgets are of
+	current  bool              // the risk budgets are those of the results on screen
 	budgets  []calc.RiskBudget // for the scenarios after the first
 	working  bool              // the risk budgets of the input on screen are being worked out
+	runs     [2]int            // how far they got: runs of the ledger done, and the most in all
 	onAsk    bool              // the set is too slow to work them out unasked: a button asks
 	changes  int               // counts the results, so that only the latest's budgets are worked out
 	cadences map[[2]int]cadenceAnswer
@@ -28,9 +38,12 @@ const (
 	// answersDelay is how long the input must rest before the risk budgets are worked out.
 	answersDelay = 500 * time.Millisecond
 	// askBudgetsLayerDays is the largest scenario pair, in layers times days, whose risk budget
-	// is worked out unasked: some 27 runs of it, about half a second in a phone's browser.
+	// is worked out unasked: some 30 runs of it, a few seconds of work in a phone's browser.
 	// The defaults are 14,600; two stacks of eight layers over ten years are 58,400.
 	askBudgetsLayerDays = 60_000
+	// answerSlice is about how long the answers' work holds the browser at a time: one run of
+	// the ledger at least, as many as fit in it otherwise.
+	answerSlice = 40 * time.Millisecond
 )
 
 // answersSection is the panel of answers, a frame behind the results table like the views below it.
@@ -41,7 +54,9 @@ func (p *calculatorPage) answersSection() app.UI {
 			Set(p.chartSet).
 			Results(p.chartFigures).
 			Budgets(p.answers.budgets).
+			BudgetsOf(p.answers.days, p.answers.current).
 			BudgetsWorking(p.answers.working).
+			BudgetsProgress(p.answers.runs[0], p.answers.runs[1]).
 			Cadences(p.answers.cadences).
 			AskBudgets(p.answers.onAsk).
 			OnAskBudgets(p.onAskBudgets).
@@ -51,13 +66,15 @@ func (p *calculatorPage) answersSection() app.UI {
 	)
 }
 
-// updateAnswers follows new results: the claim intervals found so far may no longer hold, and
-// the risk budgets are worked out again once the input rests. The static page works them out
-// at once; in the browser, nothing runs before the page is mounted.
+// updateAnswers follows new results: the answers found so far may no longer hold, and the risk
+// budgets are worked out again once the input rests. The static page works them out at once;
+// in the browser, nothing runs before the page is mounted.
 func (p *calculatorPage) updateAnswers() {
 	p.answers.changes++
+	key := setKey(p.set)
+	p.answers.current = key == p.answers.key
 	for k, c := range p.answers.cadences {
-		c.stale = true
+		c.stale = c.key != key
 		p.answers.cadences[k] = c
 	}
 	if !p.live {
@@ -66,7 +83,11 @@ func (p *calculatorPage) updateAnswers() {
 		}
 		return
 	}
-	p.answers.working = true
+	if p.answers.current {
+		p.answers.working, p.answers.onAsk = false, false
+		return
+	}
+	p.answers.working, p.answers.runs = true, [2]int{}
 	change := p.answers.changes
 	p.mountCtx.After(answersDelay, func(ctx app.Context) {
 		if change == p.answers.changes {
@@ -76,9 +97,9 @@ func (p *calculatorPage) updateAnswers() {
 }
 
 // workOutAnswers works out the risk budgets of the results on screen, unless they are already
-// those of the same scenarios, and drops the claim intervals found for other scenarios. In the
-// browser each scenario's budget takes a frame of its own, so that the page stays responsive;
-// a change in between starts over.
+// those of the same scenarios; the claim intervals found for an earlier version of a layer that
+// no longer exists are dropped. In the browser the work runs in slices; a change in between
+// stops it, and the next rest starts over.
 func (p *calculatorPage) workOutAnswers(asked bool) {
 	if p.embed.widget {
 		p.answers.working = false
@@ -87,50 +108,110 @@ func (p *calculatorPage) workOutAnswers(asked bool) {
 	set := p.set
 	key := setKey(set)
 	for k, c := range p.answers.cadences {
-		if c.key == key {
-			c.stale = false
-			p.answers.cadences[k] = c
-		} else {
+		i, j := k[0], k[1]
+		if i >= len(set.Scenarios) || j >= len(set.Scenarios[i].Layers) || set.Scenarios[i].Layers[j].Name != c.layer ||
+			set.Scenarios[i].Layers[j].Payout != calc.Claim {
 			delete(p.answers.cadences, k)
 		}
 	}
 	if key == p.answers.key {
-		p.answers.working, p.answers.onAsk = false, false
+		p.answers.working, p.answers.onAsk, p.answers.current = false, false, true
 		return
 	}
-	// Budgets that would hold the page up for seconds wait for the user to ask.
+	// Budgets that would keep the browser busy for long wait for the user to ask.
 	if p.live && !asked && budgetsAreSlow(set) {
 		p.answers.working, p.answers.onAsk = false, true
 		return
 	}
+	p.answers.working, p.answers.onAsk = true, false
 	change := p.answers.changes
 	var budgets []calc.RiskBudget
-	var step func(i int)
-	step = func(i int) {
-		if change != p.answers.changes {
-			return
+	var search *calc.RiskBudgetSearch
+	i, doneRuns := 1, 0
+	step := func() bool {
+		for search == nil {
+			if i >= len(set.Scenarios) {
+				return true
+			}
+			var err error
+			if search, err = calc.NewRiskBudgetSearch(set, i); err != nil {
+				search, i = nil, i+1
+			}
 		}
-		if i >= len(set.Scenarios) {
-			p.answers.key, p.answers.budgets, p.answers.working, p.answers.onAsk = key, budgets, false, false
-			return
+		if !search.Step() {
+			return false
 		}
-		if rb, err := riskBudget(set, i); err == nil {
+		if rb, err := search.Result(); err == nil {
 			budgets = append(budgets, rb)
 		}
-		if !p.live {
-			step(i + 1)
+		runs, _ := search.Progress()
+		doneRuns += runs
+		search, i = nil, i+1
+		return i >= len(set.Scenarios)
+	}
+	progress := func() {
+		runs, most := doneRuns, doneRuns+max(0, len(set.Scenarios)-i)*calc.RiskBudgetRuns
+		if search != nil {
+			r, m := search.Progress()
+			runs, most = runs+r, doneRuns+m+max(0, len(set.Scenarios)-i-1)*calc.RiskBudgetRuns
+		}
+		p.answers.runs = [2]int{runs, most}
+	}
+	p.inSlices(step, func() bool { return change == p.answers.changes }, progress, func() {
+		p.answers.key, p.answers.days, p.answers.budgets = key, set.Days, budgets
+		p.answers.working, p.answers.onAsk, p.answers.current = false, false, true
+		p.answers.runs = [2]int{}
+	})
+}
+
+// inSlices calls step until it reports the work over, then done. In the browser it runs for
+// about answerSlice at a time and lets the page draw in between, with progress called after
+// each slice, for as long as wanted says the work is still wanted; before the page is live it
+// runs everything at once.
+func (p *calculatorPage) inSlices(step func() bool, wanted func() bool, progress, done func()) {
+	if !p.live {
+		for !step() {
+		}
+		done()
+		return
+	}
+	var slice func(ctx app.Context)
+	slice = func(ctx app.Context) {
+		if !wanted() {
 			return
 		}
-		p.mountCtx.After(time.Millisecond, func(ctx app.Context) { step(i + 1) })
+		start := time.Now()
+		for !step() {
+			if time.Since(start) >= answerSlice {
+				progress()
+				p.afterBrowserTurn(slice)
+				return
+			}
+		}
+		done()
 	}
-	step(1)
+	p.afterBrowserTurn(slice)
+}
+
+// afterBrowserTurn runs f on the page once the browser has had a turn to draw and take input:
+// from a timer of the browser's, not of Go's. A Go timer (ctx.After) that expires while the page
+// is drawn finds the program busy and runs at once, so the program never hands the browser its
+// event loop back; a browser timer can only fire once it has.
+func (p *calculatorPage) afterBrowserTurn(f func(ctx app.Context)) {
+	var turn app.Func
+	turn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		turn.Release()
+		p.mountCtx.Dispatch(f)
+		return nil
+	})
+	app.Window().Call("setTimeout", turn, 0)
 }
 
 // onAskBudgets works out the risk budgets of a set too slow to work them out unasked.
 func (p *calculatorPage) onAskBudgets(ctx app.Context) {
-	p.answers.working = true
+	p.answers.working, p.answers.onAsk, p.answers.runs = true, false, [2]int{}
 	change := p.answers.changes
-	ctx.After(cadenceDelay, func(ctx app.Context) {
+	p.mountCtx.After(cadenceDelay, func(ctx app.Context) {
 		if change == p.answers.changes {
 			p.workOutAnswers(true)
 		}
@@ -151,20 +232,6 @@ func budgetsAreSlow(set calc.Set) bool {
 	return false
 }
 
-// riskBudget returns the risk budget of scenario i against the first: the same as
-// calc.RiskBudgets gives for it, worked out for the two scenarios alone.
-func riskBudget(set calc.Set, i int) (calc.RiskBudget, error) {
-	pair := set
-	pair.Scenarios = []calc.Scenario{set.Scenarios[0], set.Scenarios[i]}
-	rbs, err := calc.RiskBudgets(pair)
-	if err != nil || len(rbs) != 1 {
-		return calc.RiskBudget{}, err
-	}
-	rb := rbs[0]
-	rb.Scenario = i
-	return rb, nil
-}
-
 // setKey names a set by its scenario file.
 func setKey(s calc.Set) string {
 	b, err := s.MarshalJSON()
@@ -178,7 +245,7 @@ func setKey(s calc.Set) string {
 const cadenceDelay = 20 * time.Millisecond
 
 // onFindCadence works out the best claim interval of layer j of scenario i of the results on
-// screen.
+// screen, in slices, saying how many intervals it tried. A change of the scenarios stops it.
 func (p *calculatorPage) onFindCadence(ctx app.Context, i, j int) {
 	set := p.set
 	key := setKey(set)
@@ -186,19 +253,54 @@ func (p *calculatorPage) onFindCadence(ctx app.Context, i, j int) {
 		p.answers.cadences = map[[2]int]cadenceAnswer{}
 	}
 	at := [2]int{i, j}
-	p.answers.cadences[at] = cadenceAnswer{working: true, key: key}
-	ctx.After(cadenceDelay, func(ctx app.Context) {
-		a := cadenceAnswer{key: key}
-		if c, err := calc.ClaimCadence(set, i, j); err != nil {
-			a.problem = err.Error()
-		} else {
-			a.found, a.cadence = true, c
+	layer := ""
+	if i < len(set.Scenarios) && j < len(set.Scenarios[i].Layers) {
+		layer = set.Scenarios[i].Layers[j].Name
+	}
+	answer := cadenceAnswer{working: true, key: key, days: set.Days, layer: layer}
+	p.answers.cadences[at] = answer
+	search, err := calc.NewCadenceSearch(set, i, j)
+	if err != nil {
+		answer.working, answer.problem = false, err.Error()
+		p.answers.cadences[at] = answer
+		return
+	}
+	// The answer is kept only while the scenarios are those it is worked out for.
+	mine := func() bool {
+		cur, ok := p.answers.cadences[at]
+		return ok && cur.working && cur.key == key
+	}
+	wanted := func() bool {
+		if !mine() {
+			return false
 		}
-		// The answer is kept unless the scenarios changed while it was worked out.
-		if cur, ok := p.answers.cadences[at]; ok && cur.key == key {
-			a.stale = cur.stale
+		if setKey(p.set) != key {
+			a := p.answers.cadences[at]
+			a.working, a.stopped = false, true
 			p.answers.cadences[at] = a
+			return false
 		}
+		return true
+	}
+	progress := func() {
+		a := p.answers.cadences[at]
+		a.tried, a.planned = search.Progress()
+		p.answers.cadences[at] = a
+	}
+	p.mountCtx.After(cadenceDelay, func(ctx app.Context) {
+		p.inSlices(search.Step, wanted, progress, func() {
+			if !mine() {
+				return
+			}
+			a := cadenceAnswer{key: key, days: set.Days, layer: layer}
+			if c, err := search.Result(); err != nil {
+				a.problem = err.Error()
+			} else {
+				a.found, a.cadence = true, c
+			}
+			a.stale = setKey(p.set) != key
+			p.answers.cadences[at] = a
+		})
 	})
 }
 

@@ -12,12 +12,16 @@ import (
 // cadenceAnswer is what the page knows of one claim layer's best interval: nothing yet, being
 // worked out, the engine's answer or why there is none.
 type cadenceAnswer struct {
-	working bool
-	found   bool
-	cadence calc.Cadence
-	problem string // the engine's objection, "" when there is none
-	key     string // the scenario file it was worked out for
-	stale   bool   // the scenarios changed since: it may no longer hold
+	working        bool
+	tried, planned int // how far the search got: intervals tried, and planned so far
+	stopped        bool
+	found          bool
+	cadence        calc.Cadence
+	problem        string // the engine's objection, "" when there is none
+	key            string // the scenario file it was worked out for
+	days           int    // that file's horizon
+	layer          string // the layer's name in it
+	stale          bool   // the scenarios changed since: it may no longer hold
 }
 
 // claimCadence offers to find the claim interval of one claim layer that maximises its final
@@ -98,7 +102,9 @@ func (c *claimCadence) Render() app.UI {
 			OnClick(c.onFind),
 		app.Div().Aria("live", "polite").Body(
 			app.If(a.working, func() app.UI {
-				return app.P().Class("working").Text("Working out…")
+				return app.P().Class("working").Text(workingText("Working out the best claim interval", a.tried, a.planned, "%s of %s intervals tried"))
+			}).ElseIf(a.stopped, func() app.UI {
+				return app.P().Class("cadence-stopped").Text("The search stopped: the scenarios changed before it was over. Find it again for the scenarios as they are now.")
 			}).ElseIf(a.problem != "", func() app.UI {
 				return app.P().Class("cadence-problem").Text("No answer: " + a.problem + ".")
 			}).ElseIf(a.found, func() app.UI {
@@ -114,6 +120,9 @@ func (c *claimCadence) result() app.UI {
 	text := cadenceText(cd, c.Idays, c.Iasset)
 	id := cadenceID(c.Iscenario, c.Ilayer)
 	return app.Div().Body(
+		app.If(c.Istale, func() app.UI {
+			return app.P().Class("out-of-date").Text(outOfDateText(c.Ianswer.days, c.Idays))
+		}),
 		app.P().Class("cadence-result").
 			DataSet("scenario", c.Iscenario).DataSet("layer", c.Ilayer).
 			DataSet("field", "best_claim_every").DataSet("value", cd.BestDays).
@@ -149,4 +158,24 @@ func (c *claimCadence) onUse(ctx app.Context, e app.Event) {
 	if c.IonUse != nil {
 		c.IonUse(ctx, c.Iscenario, c.Ilayer, c.Ianswer.cadence.BestDays)
 	}
+}
+
+// workingText says that an answer is being worked out and, once known, how far it got, with
+// progress a format of the two counts: "Working out the best claim interval… 120 of 567
+// intervals tried".
+func workingText(what string, done, planned int, progress string) string {
+	if planned <= 0 {
+		return what + "…"
+	}
+	return what + "… " + fmt.Sprintf(progress, groupThousands(strconv.Itoa(done)), groupThousands(strconv.Itoa(planned)))
+}
+
+// outOfDateText marks an answer worked out for an earlier version of the scenarios, with its
+// horizon when that was another one.
+func outOfDateText(answerDays, days int) string {
+	text := "Out of date: worked out for the scenarios before your last change"
+	if answerDays != days && answerDays > 0 {
+		text += ", over " + groupThousands(strconv.Itoa(answerDays)) + " days"
+	}
+	return text + "."
 }

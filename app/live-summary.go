@@ -9,8 +9,10 @@ import (
 )
 
 // liveSummary is a slim bar at the bottom of the screen with each scenario's final amount and
-// APY, so that the effect of a keystroke shows while the full results are scrolled out of view.
-// It repeats figures of the results table and so carries no data-field hooks of its own.
+// APY, so that the effect of a keystroke shows while the full results are scrolled out of view;
+// beside them its risk-adjusted APY, or "risk not entered", and, when a discount is entered, its
+// instant exit value: what a stress case changes shows there too. It repeats figures of the
+// results table and so carries no data-field hooks of its own.
 type liveSummary struct {
 	app.Compo
 
@@ -54,13 +56,27 @@ func (s *liveSummary) Render() app.UI {
 			app.Range(rs).Slice(func(i int) app.UI {
 				r := rs[i]
 				final := calc.FormatAmount(r.Final.Truncate(4))
+				var sc calc.Scenario
+				if i < len(s.Iset.Scenarios) {
+					sc = s.Iset.Scenarios[i]
+				}
 				return app.Li().Body(
 					app.Span().Class("scenario-number").Text(strconv.Itoa(i+1)),
 					app.Span().Class("summary-name").Text(r.Name),
-					app.Span().Class("summary-figure").Title(calc.FigureFinal.Title()).
+					app.Span().Class("summary-figure summary-final").Title(calc.FigureFinal.Title()).
 						Text(groupThousands(final)+" "+s.Iset.Asset),
 					app.Span().Class("summary-figure").Title(calc.FigureAPY.Title()).
 						Text(r.APY.StringFixed(2)+" % "+calc.FigureAPY.Title()),
+					app.If(calc.RiskOf(sc) == calc.RiskEntered, func() app.UI {
+						return app.Span().Class("summary-figure summary-expected").
+							Text("risk-adjusted " + r.APYExpected.StringFixed(2) + " %")
+					}).Else(func() app.UI {
+						return app.Span().Class("summary-none").Text(map[bool]string{true: riskNotEntered, false: "risk incomplete"}[calc.RiskOf(sc) == calc.RiskNotEntered])
+					}),
+					app.If(calc.DiscountEntered(sc), func() app.UI {
+						return app.Span().Class("summary-figure summary-instant").
+							Text("instant exit " + groupThousands(calc.FormatAmount(r.Instant.Truncate(4))) + " " + s.Iset.Asset)
+					}),
 				)
 			}),
 		),

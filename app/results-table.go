@@ -16,7 +16,10 @@ import (
 type figureRow struct {
 	figure  calc.Figure // the results document's name, the cells' data-field
 	explain string
-	better  int // +1 when more is better, -1 when less is better
+	// outcome: more is better, and the row's largest value is marked "best". Costs, risks and
+	// days are not outcomes: the lowest fee of a scenario that earns nothing is no merit, and
+	// what a cost buys shows in the outcomes, so those rows mark nothing.
+	outcome bool
 }
 
 // figureGroup is a titled block of rows.
@@ -27,26 +30,26 @@ type figureGroup struct {
 
 var figureGroups = []figureGroup{
 	{"If nothing goes wrong", []figureRow{
-		{calc.FigureFinal, "What you hold after a normal exit at the horizon: rewards in, fees, gas and swap costs out.", +1},
-		{calc.FigureFiatFinal, "The final amount at the price you expect then.", +1},
-		{calc.FigureGain, "Final amount minus what you put in.", +1},
-		{calc.FigureAPY, "The yearly rate that turns your amount into the final amount, everything counted.", +1},
+		{calc.FigureFinal, "What you hold after a normal exit at the horizon: rewards in, fees, gas and swap costs out.", true},
+		{calc.FigureFiatFinal, "The final amount at the price you expect then.", true},
+		{calc.FigureGain, "Final amount minus what you put in.", true},
+		{calc.FigureAPY, "The yearly rate that turns your amount into the final amount, everything counted.", true},
 	}},
 	{"What it costs", []figureRow{
-		{calc.FigureFees, "Rewards the protocols keep.", -1},
-		{calc.FigureGas, "Paid to enter, claim and exit.", -1},
-		{calc.FigureCosts, "Lost to swaps and slippage on entry and exit.", -1},
-		{calc.FigureUnclaimed, "Rewards not worth the gas of claiming them at exit.", -1},
+		{calc.FigureFees, "Rewards the protocols keep.", false},
+		{calc.FigureGas, "Paid to enter, claim and exit.", false},
+		{calc.FigureCosts, "Lost to swaps and slippage on entry and exit.", false},
+		{calc.FigureUnclaimed, "Rewards not worth the gas of claiming them at exit.", false},
 	}},
 	{"With the risks", []figureRow{
-		{calc.FigureFinalExpected, "The final amount with losses at their expected rate.", +1},
-		{calc.FigureAPYExpected, "The APY of the expected final amount.", +1},
-		{calc.FigureLostExpected, "What loss events are expected to take.", -1},
-		{calc.FigurePLoss, "The chance that at least one loss event happens before the horizon.", -1},
+		{calc.FigureFinalExpected, "The final amount with losses at their expected rate.", true},
+		{calc.FigureAPYExpected, "The APY of the expected final amount.", true},
+		{calc.FigureLostExpected, "What loss events are expected to take.", false},
+		{calc.FigurePLoss, "The chance that at least one loss event happens before the horizon.", false},
 	}},
 	{"Getting out", []figureRow{
-		{calc.FigureLiquidDay, "The day your funds are back when you exit at the horizon, lock-ups and withdrawal queues included.", -1},
-		{calc.FigureInstant, "What you get selling the whole stack on the market at the horizon instead of waiting.", +1},
+		{calc.FigureLiquidDay, "The day your funds are back when you exit at the horizon, lock-ups and withdrawal queues included.", false},
+		{calc.FigureInstant, "What you get selling the whole stack on the market at the horizon instead of waiting.", true},
 	}},
 }
 
@@ -62,6 +65,10 @@ type resultsTable struct {
 
 	// IonExplain, when set, gives every figure a button that asks for its explanation.
 	IonExplain func(ctx app.Context, scenario int, field string)
+
+	// Where the table is scrolled sideways, when it is wider than its box: columns hidden to
+	// the left or to the right.
+	moreLeft, moreRight bool
 }
 
 func newResultsTable() *resultsTable {
@@ -88,6 +95,9 @@ func (t *resultsTable) OnExplain(h func(ctx app.Context, scenario int, field str
 	return t
 }
 
+// resultsScrollID is the id of the table's scrolling box.
+const resultsScrollID = "results-scroll"
+
 func (t *resultsTable) Render() app.UI {
 	rs := t.Iresults.Scenarios
 	if len(rs) == 0 {
@@ -97,34 +107,89 @@ func (t *resultsTable) Render() app.UI {
 	if t.Istale {
 		class += " stale"
 	}
-	return app.Div().Class("table-scroll").TabIndex(0).Role("region").
-		Aria("labelledby", "results-caption").Body(
-		app.Table().Class(class).Body(
-			app.Caption().ID("results-caption").Text(t.caption()),
-			app.THead().Body(
-				app.Tr().Body(
-					app.Th().Scope("col").Class("row-label").Text("Figure"),
-					app.Range(rs).Slice(func(i int) app.UI {
-						r := rs[i]
-						return app.Th().Scope("col").Class("scenario-col").Body(
-							app.Span().Class("scenario-number").Text(strconv.Itoa(i+1)),
-							app.Span().Class("col-name").Text(r.Name),
-							app.Span().Class("kind").
-								DataSet("scenario", i).DataSet("field", string(calc.FigureKind)).DataSet("value", string(r.Kind)).
-								Text(string(r.Kind)),
-						)
-					}),
+	scrollClass := "table-scroll"
+	if t.moreLeft {
+		scrollClass += " more-left"
+	}
+	if t.moreRight {
+		scrollClass += " more-right"
+	}
+	return app.Div().Class("results-view").Body(
+		t.verdict(),
+		// Always there, hidden when not needed: the table after them keeps its place among the
+		// children, and so its DOM and scroll position, as they come and go.
+		app.P().ID("results-scroll-hint").Class("scroll-hint").Hidden(!t.moreLeft && !t.moreRight).Text(t.scrollHint()),
+		app.Div().ID(resultsScrollID).Class(scrollClass).TabIndex(0).Role("region").
+			Aria("labelledby", "results-caption").OnScroll(t.onScroll).Body(
+			app.Table().Class(class).Body(
+				app.Caption().ID("results-caption").Text(t.caption()),
+				app.THead().Body(
+					app.Tr().Body(
+						app.Th().Scope("col").Class("row-label").Text("Figure"),
+						app.Range(rs).Slice(func(i int) app.UI {
+							r := rs[i]
+							return app.Th().Scope("col").Class("scenario-col").Body(
+								app.Span().Class("scenario-number").Text(strconv.Itoa(i+1)),
+								app.Span().Class("col-name").Text(r.Name),
+								app.Span().Class("kind").
+									DataSet("scenario", i).DataSet("field", string(calc.FigureKind)).DataSet("value", string(r.Kind)).
+									Text(string(r.Kind)),
+							)
+						}),
+					),
 				),
+				app.Range(figureGroups).Slice(func(g int) app.UI {
+					return t.group(figureGroups[g])
+				}),
+				t.advertised(),
 			),
-			app.Range(figureGroups).Slice(func(g int) app.UI {
-				return t.group(figureGroups[g])
-			}),
-			t.advertised(),
 		),
 		app.If(t.aprToAPY() != "", func() app.UI {
 			return app.P().Class("apr-apy").Text(t.aprToAPY())
 		}),
 	)
+}
+
+// scrollHint says which way the columns out of view are.
+func (t *resultsTable) scrollHint() string {
+	switch {
+	case t.moreLeft && t.moreRight:
+		return "← More scenarios on both sides: scroll the table sideways →"
+	case t.moreLeft:
+		return "← More scenarios to the left: scroll the table sideways"
+	}
+	return "More scenarios to the right: scroll the table sideways →"
+}
+
+// OnMount, OnUpdate and OnResize measure whether columns are out of view once the table is drawn.
+func (t *resultsTable) OnMount(ctx app.Context)  { ctx.Defer(t.measure) }
+func (t *resultsTable) OnUpdate(ctx app.Context) { ctx.Defer(t.measure) }
+func (t *resultsTable) OnResize(ctx app.Context) { ctx.Defer(t.measure) }
+
+func (t *resultsTable) onScroll(ctx app.Context, e app.Event) { t.measure(ctx) }
+
+// measure reads the scrolling box: columns are hidden to the left when it is scrolled at all,
+// to the right when its content reaches beyond its right edge.
+func (t *resultsTable) measure(ctx app.Context) {
+	el := app.Window().GetElementByID(resultsScrollID)
+	if !el.Truthy() {
+		return
+	}
+	width, shown, left := el.Get("scrollWidth").Float(), el.Get("clientWidth").Float(), el.Get("scrollLeft").Float()
+	moreLeft, moreRight := left > 1, left+shown < width-1
+	if moreLeft != t.moreLeft || moreRight != t.moreRight {
+		ctx.Dispatch(func(ctx app.Context) {
+			t.moreLeft, t.moreRight = moreLeft, moreRight
+		})
+	}
+}
+
+// verdict says in one line which scenario leads on the nominal and on the risk-adjusted final
+// amount, by how much over the next, in the asset and in APY points, and when the risk-adjusted
+// leader's risk is not entered.
+func (t *resultsTable) verdict() app.UI {
+	text := verdictText(t.Iset, t.Iresults)
+	return app.P().ID("results-verdict").Class("verdict").Hidden(text == "").Text(text)
 }
 
 // aprToAPY shows once, for the first layer of the first scenario, how an advertised APR becomes
@@ -163,14 +228,18 @@ func (t *resultsTable) group(g figureGroup) app.UI {
 			for i, r := range rs {
 				values[i], _ = r.Figure(string(row.figure))
 			}
-			best := bestOf(row, values, t.hasFiat())
+			entered := make([]bool, len(rs))
+			for i := range rs {
+				entered[i] = t.notEntered(row.figure, i) == ""
+			}
+			best := bestOf(row, values, entered)
 			return app.Tr().Body(
 				app.Th().Scope("row").Class("row-label").Body(
 					app.Span().Class("label").Text(row.figure.Title()),
 					app.Span().Class("explain").Text(row.explain),
 				),
 				app.Range(rs).Slice(func(i int) app.UI {
-					return t.cell(row, i, values, best[i])
+					return t.cell(row, i, values, best[i], entered)
 				}),
 			)
 		}),
@@ -198,11 +267,6 @@ func (t *resultsTable) advertised() app.UI {
 	)
 }
 
-func (t *resultsTable) hasFiat() bool {
-	rs := t.Iresults.Scenarios
-	return len(rs) > 0 && rs[0].HasFiat
-}
-
 // unit writes a figure's unit as the table shows it after the number.
 func (t *resultsTable) unit(u calc.Unit) string {
 	switch u {
@@ -216,7 +280,50 @@ func (t *resultsTable) unit(u calc.Unit) string {
 	return ""
 }
 
-func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) app.UI {
+// notEntered says why figure f of scenario i is no finding, or "" when it is one: it rests on a
+// risk, an instant exit discount or a price the file does not give (calc.RiskOf and friends).
+func (t *resultsTable) notEntered(f calc.Figure, i int) string {
+	if i >= len(t.Iset.Scenarios) || i >= len(t.Iresults.Scenarios) {
+		return ""
+	}
+	sc := t.Iset.Scenarios[i]
+	switch f {
+	case calc.FigureFinalExpected, calc.FigureAPYExpected, calc.FigureLostExpected:
+		return riskWords(calc.RiskOf(sc))
+	case calc.FigurePLoss:
+		if !calc.ChanceEntered(sc) {
+			if calc.RiskOf(sc) == calc.RiskNotEntered {
+				return riskNotEntered
+			}
+			return "chance not entered"
+		}
+	case calc.FigureInstant:
+		if !calc.DiscountEntered(sc) {
+			return "discount not entered"
+		}
+	case calc.FigureFiatFinal:
+		if !t.Iresults.Scenarios[i].HasFiat {
+			return "no price entered"
+		}
+	}
+	return ""
+}
+
+const riskNotEntered = "risk not entered"
+
+// riskWords says why a scenario's expected path is its nominal one, or "" when it takes losses:
+// no risk at all, or only a chance or only a loss where one layer needs both.
+func riskWords(r calc.RiskEntry) string {
+	switch r {
+	case calc.RiskNotEntered:
+		return riskNotEntered
+	case calc.RiskIncomplete:
+		return "risk incomplete"
+	}
+	return ""
+}
+
+func (t *resultsTable) cell(row figureRow, i int, values []string, best bool, entered []bool) app.UI {
 	v := values[i]
 	u := row.figure.Unit()
 	class := "figure"
@@ -224,9 +331,19 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 		class += " best"
 	}
 	var shown app.UI
+	why := t.notEntered(row.figure, i)
 	switch {
-	case u == calc.UnitFiat && !t.hasFiat():
-		shown = app.Span().Class("none").Text("no price set")
+	case why != "" && (row.figure == calc.FigureFinalExpected || row.figure == calc.FigureAPYExpected):
+		// The expected path of a scenario without losses is the nominal one: said, not shown
+		// as a second finding.
+		class += " not-entered"
+		shown = app.Span().Class("none").Body(
+			app.Span().Class("same-as").Text("= nominal"),
+			app.Span().Class("why").Text(why),
+		)
+	case why != "":
+		class += " not-entered"
+		shown = app.Span().Class("none").Body(app.Span().Class("why").Text(why))
 	case u == calc.UnitDay:
 		shown = app.Span().Class("num").Text("day " + v)
 	default:
@@ -251,7 +368,7 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool) ap
 					OnClick(t.onExplain(i, string(row.figure)))
 			}),
 			app.If(i > 0, func() app.UI {
-				return app.Span().Class("delta").Text(deltaText(u, values[0], v, t.unit(u), u != calc.UnitFiat || t.hasFiat()))
+				return app.Span().Class("delta").Text(deltaText(u, values[0], v, t.unit(u), entered[0] && entered[i]))
 			}),
 		)
 }
@@ -264,30 +381,41 @@ func (t *resultsTable) onExplain(scenario int, field string) app.EventHandler {
 	}
 }
 
-// bestOf marks the best value of a row, ties included; nothing is marked when there is only one
-// scenario or all are equal.
-func bestOf(row figureRow, values []string, hasFiat bool) []bool {
+// bestOf marks the largest value of an outcome row, ties included, among the scenarios whose
+// figure is entered (a risk-adjusted figure without a risk, an instant exit without a discount,
+// fiat without a price compare with nothing). Nothing is marked on a row that is no outcome,
+// when fewer than two figures compare, or when they are all equal.
+func bestOf(row figureRow, values []string, entered []bool) []bool {
 	best := make([]bool, len(values))
-	if len(values) < 2 || row.better == 0 || (row.figure.Unit() == calc.UnitFiat && !hasFiat) {
+	if !row.outcome {
 		return best
 	}
 	nums := make([]decimal.Decimal, len(values))
+	var top *decimal.Decimal
+	compared := 0
 	for i, v := range values {
+		if !entered[i] {
+			continue
+		}
 		d, err := decimal.NewFromString(v)
 		if err != nil {
 			return best
 		}
 		nums[i] = d
-	}
-	top := nums[0]
-	for _, d := range nums[1:] {
-		if d.Cmp(top)*row.better > 0 {
-			top = d
+		compared++
+		if top == nil || d.GreaterThan(*top) {
+			top = &nums[i]
 		}
 	}
+	if compared < 2 {
+		return best
+	}
 	all := true
-	for i, d := range nums {
-		best[i] = d.Equal(top)
+	for i := range values {
+		if !entered[i] {
+			continue
+		}
+		best[i] = nums[i].Equal(*top)
 		all = all && best[i]
 	}
 	if all {
@@ -377,4 +505,84 @@ func groupThousands(v string) string {
 		b.WriteRune(c)
 	}
 	return sign + b.String() + frac
+}
+
+// verdictText says which scenario leads on the nominal and on the risk-adjusted final amount
+// and by how much over the next one, in the asset and in APY points; when the risk-adjusted
+// leader has no risk entered, it says so. "" for fewer than two scenarios.
+func verdictText(set calc.Set, res calc.Results) string {
+	rs := res.Scenarios
+	if len(rs) < 2 || len(set.Scenarios) != len(rs) {
+		return ""
+	}
+	final := func(r calc.ScenarioResult) decimal.Decimal { return r.Final }
+	apy := func(r calc.ScenarioResult) decimal.Decimal { return r.APY }
+	expected := func(r calc.ScenarioResult) decimal.Decimal { return r.FinalExpected }
+	apyExpected := func(r calc.ScenarioResult) decimal.Decimal { return r.APYExpected }
+	text := "Nominal: " + leadText(rs, final, apy, set.Asset) + "."
+	anyRisk := false
+	for _, sc := range set.Scenarios {
+		anyRisk = anyRisk || calc.RiskOf(sc) == calc.RiskEntered
+	}
+	if !anyRisk {
+		return text + " Risk-adjusted: no comparison, " + riskNotEntered + " for any scenario."
+	}
+	text += " Risk-adjusted: " + leadText(rs, expected, apyExpected, set.Asset)
+	if lead := leaders(rs, expected); len(lead) == 1 && calc.RiskOf(set.Scenarios[lead[0]]) != calc.RiskEntered {
+		text += ", but " + riskNotEntered + " for " + scenarioWords(lead[0], rs[lead[0]].Name) +
+			": its risk-adjusted figure is its nominal one"
+	}
+	return text + "."
+}
+
+// leaders are the scenarios with the largest value.
+func leaders(rs []calc.ScenarioResult, value func(calc.ScenarioResult) decimal.Decimal) []int {
+	var out []int
+	for i, r := range rs {
+		switch {
+		case len(out) == 0 || value(r).GreaterThan(value(rs[out[0]])):
+			out = []int{i}
+		case value(r).Equal(value(rs[out[0]])):
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// leadText says who leads on value and by how much over the best of the others:
+// "scenario 2 “Restaking” leads by 0.409 ETH (+0.12 APY points) over scenario 1 “Staking”".
+func leadText(rs []calc.ScenarioResult, value, rate func(calc.ScenarioResult) decimal.Decimal, asset string) string {
+	lead := leaders(rs, value)
+	if len(lead) > 1 {
+		names := make([]string, len(lead))
+		for k, i := range lead {
+			names[k] = scenarioWords(i, rs[i].Name)
+		}
+		return strings.Join(names, " and ") + " end level at " + calc.FormatAmount(value(rs[lead[0]])) + " " + asset
+	}
+	first := lead[0]
+	next := -1
+	for i, r := range rs {
+		if i != first && (next < 0 || value(r).GreaterThan(value(rs[next]))) {
+			next = i
+		}
+	}
+	by := value(rs[first]).Sub(value(rs[next]))
+	points := rate(rs[first]).Sub(rate(rs[next]))
+	return fmt.Sprintf("%s leads by %s %s (%s APY points) over %s", scenarioWords(first, rs[first].Name),
+		shortDecimal(by, 6), asset, shortDecimal(points, 2), scenarioWords(next, rs[next].Name))
+}
+
+// scenarioWords names scenario i as the page numbers it: "scenario 2 “Restaking”".
+func scenarioWords(i int, name string) string {
+	return fmt.Sprintf("scenario %d “%s”", i+1, name)
+}
+
+// shortDecimal rounds d to places, or writes it exactly when that would make a difference
+// that is not zero look like one.
+func shortDecimal(d decimal.Decimal, places int32) string {
+	if r := d.Round(places); !r.IsZero() || d.IsZero() {
+		return r.String()
+	}
+	return d.String()
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,28 +15,45 @@ import (
 )
 
 var bestOfTests = []struct {
-	name   string
-	row    figureRow
-	values []string
-	want   []bool
+	name    string
+	row     figureRow
+	values  []string
+	entered []bool // nil: all entered
+	want    []bool
 }{
-	// More is better.
-	{"highest final", figureRow{figure: calc.FigureFinal, better: +1}, []string{"32.9", "33.33", "33.1"}, []bool{false, true, false}},
-	{"ties are all marked", figureRow{figure: calc.FigureFinal, better: +1}, []string{"33.5", "33.1", "33.5"}, []bool{true, false, true}},
-	// Less is better.
-	{"lowest gas", figureRow{figure: calc.FigureGas, better: -1}, []string{"0.004", "0.05", "0.028"}, []bool{true, false, false}},
-	{"earliest day", figureRow{figure: calc.FigureLiquidDay, better: -1}, []string{"3655", "3669", "3657"}, []bool{true, false, false}},
-	{"negative gains compare as numbers", figureRow{figure: calc.FigureGain, better: +1}, []string{"-1.5", "-0.25", "-10"}, []bool{false, true, false}},
+	// Outcomes: more is better.
+	{"highest final", figureRow{figure: calc.FigureFinal, outcome: true}, []string{"32.9", "33.33", "33.1"}, nil, []bool{false, true, false}},
+	{"ties are all marked", figureRow{figure: calc.FigureFinal, outcome: true}, []string{"33.5", "33.1", "33.5"}, nil, []bool{true, false, true}},
+	{"negative gains compare as numbers", figureRow{figure: calc.FigureGain, outcome: true}, []string{"-1.5", "-0.25", "-10"}, nil, []bool{false, true, false}},
+	// Costs, risks and days are no outcomes: the lowest gas of a scenario that earns nothing is
+	// no merit.
+	{"lowest gas", figureRow{figure: calc.FigureGas}, []string{"0.004", "0.05", "0.028"}, nil, []bool{false, false, false}},
+	{"earliest day", figureRow{figure: calc.FigureLiquidDay}, []string{"3655", "3669", "3657"}, nil, []bool{false, false, false}},
+	// What nobody entered compares with nothing: the instant exit without a discount is the
+	// largest, and yet the one with a discount is not "best" against it, nor alone.
+	{"instant exit without a discount", figureRow{figure: calc.FigureInstant, outcome: true},
+		[]string{"33.6", "33.4", "31.5"}, []bool{false, true, true}, []bool{false, true, false}},
+	{"one discount entered", figureRow{figure: calc.FigureInstant, outcome: true},
+		[]string{"33.6", "31.5"}, []bool{false, true}, []bool{false, false}},
+	{"expected final without a risk", figureRow{figure: calc.FigureFinalExpected, outcome: true},
+		[]string{"33.9", "33.2", "33.3"}, []bool{false, true, true}, []bool{false, false, true}},
 	// Nothing to mark.
-	{"all equal", figureRow{figure: calc.FigureCosts, better: -1}, []string{"0", "0", "0"}, []bool{false, false, false}},
-	{"one scenario", figureRow{figure: calc.FigureFinal, better: +1}, []string{"33"}, []bool{false}},
-	{"no price, no best value", figureRow{figure: calc.FigureFiatFinal, better: +1}, []string{"0", "0"}, []bool{false, false}},
+	{"all equal", figureRow{figure: calc.FigureFinal, outcome: true}, []string{"33", "33", "33"}, nil, []bool{false, false, false}},
+	{"one scenario", figureRow{figure: calc.FigureFinal, outcome: true}, []string{"33"}, nil, []bool{false}},
+	{"no price, no best value", figureRow{figure: calc.FigureFiatFinal, outcome: true}, []string{"0", "0"}, []bool{false, false}, []bool{false, false}},
 }
 
 func TestBestOf(t *testing.T) {
 	for _, tt := range bestOfTests {
-		if got := bestOf(tt.row, tt.values, tt.row.figure.Unit() != calc.UnitFiat); !slices.Equal(got, tt.want) {
-			t.Errorf("%s: bestOf(%v) = %v, want %v", tt.name, tt.values, got, tt.want)
+		entered := tt.entered
+		if entered == nil {
+			entered = make([]bool, len(tt.values))
+			for i := range entered {
+				entered[i] = true
+			}
+		}
+		if got := bestOf(tt.row, tt.values, entered); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: bestOf(%v, %v) = %v, want %v", tt.name, tt.values, entered, got, tt.want)
 		}
 	}
 }
@@ -111,7 +129,7 @@ func TestResultsTableMarksTheBestAndKeepsExactValues(t *testing.T) {
 				values[i], _ = r.Figure(string(row.figure))
 			}
 			var want []string
-			for i, b := range bestOf(row, values, true) {
+			for i, b := range bestOf(row, values, []bool{true, true, true}) {
 				if b {
 					want = append(want, string(rune('0'+i)))
 				}
@@ -189,5 +207,106 @@ func TestFiguresHaveOneTitleOnThePage(t *testing.T) {
 		if e, _ := calc.Explain(set, res, 0, field); e.Title != title {
 			t.Errorf("calc.Explain(%s).Title = %q, want %q", field, e.Title, title)
 		}
+	}
+}
+
+// verdictTests give the figures by hand: the verdict must name the leaders and the margins.
+var verdictTests = []struct {
+	name   string
+	risk   []bool // which scenarios have a risk entered
+	finals [][4]string
+	want   string
+}{
+	{"a lead on both", []bool{true, true},
+		[][4]string{{"33", "2.5", "32.9", "2.4"}, {"33.4", "2.9", "33.1", "2.6"}},
+		"Nominal: scenario 2 “B” leads by 0.4 ETH (0.4 APY points) over scenario 1 “A”. " +
+			"Risk-adjusted: scenario 2 “B” leads by 0.2 ETH (0.2 APY points) over scenario 1 “A”."},
+	// The risk-adjusted leader only leads because nobody entered its risk.
+	{"the risk-adjusted leader has no risk", []bool{true, false, true},
+		[][4]string{{"33", "2.5", "32.9", "2.4"}, {"33.2", "2.7", "33.2", "2.7"}, {"33.5", "3", "33", "2.5"}},
+		"Nominal: scenario 3 “C” leads by 0.3 ETH (0.3 APY points) over scenario 2 “B”. " +
+			"Risk-adjusted: scenario 2 “B” leads by 0.2 ETH (0.2 APY points) over scenario 3 “C”, but risk not entered " +
+			"for scenario 2 “B”: its risk-adjusted figure is its nominal one."},
+	{"no risk anywhere", []bool{false, false},
+		[][4]string{{"33", "2.5", "33", "2.5"}, {"33", "2.5", "33", "2.5"}},
+		"Nominal: scenario 1 “A” and scenario 2 “B” end level at 33 ETH. Risk-adjusted: no comparison, risk not entered for any scenario."},
+	// A difference below a millionth is written exactly, not as 0.
+	{"a tiny lead", []bool{true, true},
+		[][4]string{{"1.0000000001", "0.000001", "1", "0"}, {"1", "0", "1", "0"}},
+		"Nominal: scenario 1 “A” leads by 0.0000000001 ETH (0.000001 APY points) over scenario 2 “B”. " +
+			"Risk-adjusted: scenario 1 “A” and scenario 2 “B” end level at 1 ETH."},
+}
+
+func TestVerdictText(t *testing.T) {
+	for _, tt := range verdictTests {
+		set := calc.Set{Asset: "ETH"}
+		var res calc.Results
+		for i, f := range tt.finals {
+			name := string(rune('A' + i))
+			l := calc.NewLayer("x")
+			if tt.risk[i] {
+				l.RiskProbability, l.RiskLoss = mustDecimal("1"), mustDecimal("10")
+			}
+			set.Scenarios = append(set.Scenarios, calc.Scenario{Name: name, Layers: []calc.Layer{l}})
+			res.Scenarios = append(res.Scenarios, calc.ScenarioResult{Name: name, Final: mustDecimal(f[0]), APY: mustDecimal(f[1]),
+				FinalExpected: mustDecimal(f[2]), APYExpected: mustDecimal(f[3])})
+		}
+		if got := verdictText(set, res); got != tt.want {
+			t.Errorf("%s: verdictText =\n%q, want\n%q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestResultsTableSaysWhatIsNotEntered: the defaults without a price, and a scenario with no risk
+// and no discount: the words say so, the exact values stay in data-value, and no "best" rests
+// on what nobody entered.
+func TestResultsTableSaysWhatIsNotEntered(t *testing.T) {
+	set := defaultSet()
+	set.Price = mustDecimal("0")
+	for j := range set.Scenarios[2].Layers {
+		set.Scenarios[2].Layers[j].RiskProbability, set.Scenarios[2].Layers[j].RiskLoss = mustDecimal("0"), mustDecimal("0")
+	}
+	res, err := calc.Evaluate(set, calc.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl := newResultsTable().Set(set).Results(res)
+	if err := app.NewTestEngine().Load(tbl); err != nil {
+		t.Fatal(err)
+	}
+	html := app.HTMLString(tbl)
+	cell := func(i int, field string) string {
+		for _, m := range regexp.MustCompile(`(?s)<td ([^>]*)>.*?</td>`).FindAllStringSubmatch(html, -1) {
+			if strings.Contains(m[1], `data-field="`+field+`"`) && strings.Contains(m[1], `data-scenario="`+strconv.Itoa(i)+`"`) {
+				return m[0]
+			}
+		}
+		return ""
+	}
+	for _, c := range []struct {
+		scenario int
+		field    string
+		say      string
+	}{
+		{2, "p_loss", "risk not entered"},
+		{2, "final_expected", "= nominal"},
+		{2, "apy_expected", "risk not entered"},
+		{2, "lost_expected", "risk not entered"},
+		{0, "instant", "discount not entered"},
+		{2, "instant", "discount not entered"},
+		{0, "fiat_final", "no price entered"},
+	} {
+		td := cell(c.scenario, c.field)
+		v, _ := res.Scenarios[c.scenario].Figure(c.field)
+		if !strings.Contains(td, c.say) || !strings.Contains(td, `data-value="`+v+`"`) {
+			t.Errorf("scenario %d %s = %s, want %q and data-value %q", c.scenario, c.field, td, c.say, v)
+		}
+		if strings.Contains(td, "best") {
+			t.Errorf("scenario %d %s is marked best: %s", c.scenario, c.field, td)
+		}
+	}
+	// Restaking's discount is entered: its instant exit is a figure.
+	if td := cell(1, "instant"); strings.Contains(td, "not entered") {
+		t.Errorf("scenario 1 instant = %s, want a figure", td)
 	}
 }

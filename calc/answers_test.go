@@ -93,3 +93,69 @@ func TestRiskBudgets(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchesStepByStep runs the searches one ledger run at a time, as the page does: they
+// end with the answers of the one-call functions, within the runs they announce, and their
+// progress never goes back.
+func TestSearchesStepByStep(t *testing.T) {
+	set, err := Parse([]byte(`{"version":1,"amount":"1","days":1000,"scenarios":[
+		{"name":"idle","layers":[{"name":"a","apr":"1","risk_probability":"1","risk_loss":"10"}]},
+		{"name":"earning","layers":[{"name":"a","apr":"3"},{"name":"b","apr":"2","payout":"claim","claim_every":7,"claim_gas":"0.0001","reinvest":false}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := RiskBudgets(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := NewRiskBudgetSearch(set, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps, last := 0, 0
+	for !rs.Step() {
+		steps++
+		runs, most := rs.Progress()
+		if runs < last || runs > most || most != RiskBudgetRuns {
+			t.Fatalf("RiskBudgetSearch.Progress() = %d, %d after %d runs", runs, most, last)
+		}
+		last = runs
+	}
+	got, err := rs.Result()
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(want[0]) || steps+1 > RiskBudgetRuns {
+		t.Errorf("RiskBudgetSearch = %+v, %v after %d runs; want %+v within %d runs", got, err, steps+1, want[0], RiskBudgetRuns)
+	}
+	if runs, most := rs.Progress(); runs != most || runs != steps+1 {
+		t.Errorf("RiskBudgetSearch.Progress() when over = %d, %d; want %d, %d", runs, most, steps+1, steps+1)
+	}
+	if _, err := NewRiskBudgetSearch(set, 0); err == nil {
+		t.Error("NewRiskBudgetSearch(0) = nil error: the first scenario has no budget against itself")
+	}
+
+	wantCadence, err := ClaimCadence(set, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := NewCadenceSearch(set, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cs.Result(); err == nil {
+		t.Error("CadenceSearch.Result() before the search is over = nil error")
+	}
+	lastTried := 0
+	for !cs.Step() {
+		tried, planned := cs.Progress()
+		if tried != lastTried+1 || tried > planned {
+			t.Fatalf("CadenceSearch.Progress() = %d, %d after %d tries", tried, planned, lastTried)
+		}
+		lastTried = tried
+	}
+	c, err := cs.Result()
+	if err != nil || c.BestDays != wantCadence.BestDays || !c.BestFinal.Equal(wantCadence.BestFinal) || c.Tried != wantCadence.Tried {
+		t.Errorf("CadenceSearch = %+v, %v; want %+v", c, err, wantCadence)
+	}
+	if tried, planned := cs.Progress(); tried != planned || tried != c.Tried {
+		t.Errorf("CadenceSearch.Progress() when over = %d, %d; want %d, %d", tried, planned, c.Tried, c.Tried)
+	}
+}

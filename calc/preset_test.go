@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -401,4 +402,53 @@ func ExampleStressCase_Apply() {
 	// Output:
 	// stETH discount, June 2022: instant_exit_cost = 6
 	// sold at once after a year: 32.831387755555728036 ETH, in June 2022: 30.861504490222384353 ETH
+}
+
+// Every shipped preset either carries a base risk that a stress case from history supports,
+// with that case's sources among its own, or says on the layer it fills that its risk is not
+// set: a layer from a preset never shows a risk of 0 as if someone had found it.
+func TestShippedPresetsSayTheirRisk(t *testing.T) {
+	lib := readLibrary(t)
+	stress := map[string]calc.StressCase{}
+	for _, c := range lib.Stress {
+		stress[c.ID] = c
+	}
+	slashing, ok := stress["eth-slashing-base-rate"]
+	if !ok {
+		t.Fatal("no stress case eth-slashing-base-rate to take the base risk from")
+	}
+	patch := map[string]string{}
+	for _, f := range slashing.Patch {
+		patch[f.Field] = f.Value
+	}
+	withRisk := 0
+	for _, p := range lib.Presets {
+		l := p.Base
+		set := calc.Set{Scenarios: []calc.Scenario{{Layers: []calc.Layer{l}}}}
+		switch calc.RiskOf(set.Scenarios[0]) {
+		case calc.RiskNotEntered:
+			if !strings.Contains(l.Note, "Risk not set") || !strings.Contains(p.Notes, "Risk not set") {
+				t.Errorf("preset %s has no risk and its note does not say \"Risk not set\": %q", p.ID, l.Note)
+			}
+		case calc.RiskEntered:
+			withRisk++
+			if l.RiskProbability.String() != patch["risk_probability"] || l.RiskLoss.String() != patch["risk_loss"] {
+				t.Errorf("preset %s: risk %s %% a year, %s %% loss; want the slashing case's %s and %s",
+					p.ID, l.RiskProbability, l.RiskLoss, patch["risk_probability"], patch["risk_loss"])
+			}
+			for _, s := range slashing.Sources {
+				if !slices.ContainsFunc(p.Sources, func(ps calc.Source) bool { return ps.URL == s.URL }) {
+					t.Errorf("preset %s carries the slashing rate without its source %s", p.ID, s.URL)
+				}
+			}
+			if !strings.Contains(l.Note, "Risk:") {
+				t.Errorf("preset %s: its note does not say what its risk covers: %q", p.ID, l.Note)
+			}
+		default:
+			t.Errorf("preset %s has half a risk: %s %% a year, %s %% loss", p.ID, l.RiskProbability, l.RiskLoss)
+		}
+	}
+	if withRisk == 0 {
+		t.Error("no preset carries a base risk")
+	}
 }
