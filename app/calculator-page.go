@@ -455,7 +455,7 @@ func describeProblems(err error, d draftSet) (map[string]string, []problem) {
 	return byPath, list
 }
 
-var scenarioPathRE = regexp.MustCompile(`^scenarios\[(\d+)\](?:\.layers\[(\d+)\])?(?:\.([a-z_]+))?$`)
+var scenarioPathRE = regexp.MustCompile(`^scenarios\[(\d+)\](?:\.layers\[(\d+)\])?(?:\.(reward|loop)\b)?(?:\.([a-z_]+))?$`)
 
 // locate says where a field path is in words, the field's label to start the message with, and
 // the id of the control to focus.
@@ -476,6 +476,15 @@ func locate(path string, d draftSet) (where, label, id string) {
 		where = fmt.Sprintf("Scenario %d “%s”", i+1, d.scenarios[i].name)
 	}
 	f, known := calc.FieldByPath(path)
+	part := m[3] // "reward" or "loop" for their fields
+	m[3] = m[4]
+	if part == "loop" {
+		where += ", leverage loop"
+		if m[3] == "" || !known {
+			return where + ":", m[3], scenarioID(i) + "-loop-toggle"
+		}
+		return where + ":", inputLabel(loopInputs, f), inputID(loopInputs, f, scenarioID(i)+"-")
+	}
 	if m[2] == "" {
 		switch {
 		case m[3] == "":
@@ -494,6 +503,10 @@ func locate(path string, d draftSet) (where, label, id string) {
 		where += ", layer " + strconv.Itoa(j+1)
 	}
 	switch {
+	case part == "reward" && (m[3] == "" || !known):
+		return where + ", reward token:", m[3], layerID(i, j) + "-reward-toggle"
+	case part == "reward":
+		return where + ", reward token:", inputLabel(rewardInputs, f), inputID(rewardInputs, f, layerID(i, j)+"-")
 	case m[3] == "":
 		return where + ":", "", layerID(i, j) + "-name"
 	case !known:

@@ -276,6 +276,10 @@ var locateTests = []struct {
 	{"scenarios[2].layers[1].apr", "Scenario 3 “Multistaking”, layer 2 “Aave”:", "APR", "s2-l1-apr"},
 	{"scenarios[2].layers[1]", "Scenario 3 “Multistaking”, layer 2 “Aave”:", "", "s2-l1-name"},
 	{"scenarios[9].layers[7].fee", "Scenario 9, layer 8:", "Fee", "s9-l7-fee"},
+	{"scenarios[9].layers[7].reward.price", "Scenario 9, layer 8, reward token:", "Token price today", "s9-l7-reward-price"},
+	{"scenarios[9].layers[7].reward", "Scenario 9, layer 8, reward token:", "", "s9-l7-reward-toggle"},
+	{"scenarios[9].loop.borrow_apr", "Scenario 9, leverage loop:", "Borrow APR", "s9-loop-borrow-apr"},
+	{"scenarios[9].loop.liquidation_ltv", "Scenario 9, leverage loop:", "Liquidation threshold (LTV)", "s9-loop-liquidation-ltv"},
 }
 
 func TestLocate(t *testing.T) {

@@ -38,8 +38,39 @@ type draftScenario struct {
 	instantExitCostPct string
 	note               string
 	layers             []draftLayer
+	loop               draftLoop
 
-	stress bool // the stress cases are open in the editor; not part of the file
+	stress   bool // the stress cases are open in the editor; not part of the file
+	loopOpen bool // the "Leverage loop" fold is open; not part of the file
+}
+
+// draftLoop is a scenario's leverage loop as typed (version 2, SPEC section 8.2); on says the
+// scenario has one at all.
+type draftLoop struct {
+	on                    bool
+	leverage              string // position ÷ own money
+	borrowAPRPct          string // % per year
+	liquidationLTVPct     string // debt ÷ position, %
+	liquidationPenaltyPct string // % of the debt
+	entryCostPct          string // % of the borrowed amount
+}
+
+// draftReward is a layer's reward token as typed (version 2, SPEC section 8.1); on says the
+// layer has one at all.
+type draftReward struct {
+	on             bool
+	token          string
+	perYear        string // tokens per asset unit per year
+	price          string // asset units per token
+	priceGrowthPct string // % per year
+	sell           string // "claim" or "hold"; "" is the default, claim
+	claimEveryDays string
+	claimGas       string // asset units
+	sellCostPct    string
+
+	// aprPct is what was typed in "APR at today's price", not part of the file: per_year is
+	// worked out from it; "" when per_year was typed itself.
+	aprPct string
 }
 
 // draftLayer is one layer as typed. more and presets are not part of the file: they say what
@@ -64,9 +95,11 @@ type draftLayer struct {
 	riskLossPct        string
 	preset             string
 	note               string
+	reward             draftReward
 
-	more    bool // the rarely needed fields are unfolded
-	presets bool // the preset picker is open
+	more       bool // the rarely needed fields are unfolded
+	rewardOpen bool // the "Paid in another token" fold is open
+	presets    bool // the preset picker is open
 }
 
 // newDraftLayer returns an empty layer with the file's defaults: compound payout, claimed
@@ -86,7 +119,7 @@ func (d draftSet) scenarioFile() []byte {
 	var b bytes.Buffer
 	set := jsonObject{b: &b}
 	set.open()
-	set.member("version", json.RawMessage(strconv.Itoa(calc.Version)))
+	set.member("version", json.RawMessage(strconv.Itoa(d.fileVersion())))
 	writeInputs(&set, setInputs, &d, func(pageInput[draftSet]) bool { return true })
 	set.key("scenarios")
 	b.WriteByte('[')
@@ -98,6 +131,13 @@ func (d draftSet) scenarioFile() []byte {
 		scenario := jsonObject{b: &b}
 		scenario.open()
 		writeInputs(&scenario, scenarioInputs, s, func(pageInput[draftScenario]) bool { return true })
+		if s.loop.on {
+			scenario.key("loop")
+			loop := jsonObject{b: &b}
+			loop.open()
+			writeInputs(&loop, loopInputs, s, func(pageInput[draftScenario]) bool { return true })
+			b.WriteByte('}')
+		}
 		scenario.key("layers")
 		b.WriteByte('[')
 		for j := range s.layers {
@@ -108,12 +148,36 @@ func (d draftSet) scenarioFile() []byte {
 			layer := jsonObject{b: &b}
 			layer.open()
 			writeInputs(&layer, layerInputs, l, func(in pageInput[draftLayer]) bool { return in.fold != withClaims || l.claim })
+			if l.reward.on {
+				layer.key("reward")
+				reward := jsonObject{b: &b}
+				reward.open()
+				writeInputs(&reward, rewardInputs, l, func(pageInput[draftLayer]) bool { return true })
+				b.WriteByte('}')
+			}
 			b.WriteByte('}')
 		}
 		b.WriteString("]}")
 	}
 	b.WriteString("]}")
 	return b.Bytes()
+}
+
+// fileVersion is the version the draft's file says: 2 while a layer has a reward token or a
+// scenario a loop (SPEC section 8), 1 otherwise, so that a version 1 link or file comes back as
+// it was and an older build still opens what uses none of version 2.
+func (d draftSet) fileVersion() int {
+	for _, s := range d.scenarios {
+		if s.loop.on {
+			return 2
+		}
+		for _, l := range s.layers {
+			if l.reward.on {
+				return 2
+			}
+		}
+	}
+	return 1
 }
 
 // jsonObject writes the members of one JSON object, commas included.
@@ -244,8 +308,21 @@ func draftFromSet(s calc.Set) draftSet {
 		json.Unmarshal(fs["layers"], &layers)
 		ds := draftScenario{layers: make([]draftLayer, len(layers))}
 		readInputs(scenarioInputs, &ds, fs)
+		if raw, ok := fs["loop"]; ok {
+			var fl members
+			json.Unmarshal(raw, &fl)
+			readInputs(loopInputs, &ds, fl)
+			ds.loop.on = true
+		}
 		for j, fl := range layers {
-			readInputs(layerInputs, &ds.layers[j], fl)
+			l := &ds.layers[j]
+			readInputs(layerInputs, l, fl)
+			if raw, ok := fl["reward"]; ok {
+				var fr members
+				json.Unmarshal(raw, &fr)
+				readInputs(rewardInputs, l, fr)
+				l.reward.on = true
+			}
 		}
 		d.scenarios[i] = ds
 	}

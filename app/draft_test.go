@@ -104,10 +104,6 @@ func TestDraftRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Parse(%s) = %v", f, err)
 		}
-		// The editors have no inputs yet for version 2's rewards and loops.
-		if s.Version > 1 {
-			continue
-		}
 		sets[filepath.Base(f)] = s
 	}
 	for name, s := range sets {
@@ -240,5 +236,43 @@ func TestAddedLayerTakesWhatTheLayerBelowGives(t *testing.T) {
 	s := draftFromSet(defaultSet()).scenarios[1].addLayer()
 	if got := s.layers[2].accepts; got != "EL-stETH" {
 		t.Errorf("addLayer().accepts = %q, want %q", got, "EL-stETH")
+	}
+}
+
+// rewardPerYearTests convert an APR at today's price into tokens a year, SPEC section 8.1:
+// per_year = apr / 100 / price, rounded half to even to 18 places, worked out by hand.
+var rewardPerYearTests = []struct {
+	apr, price string
+	want       string // "" for an error
+}{
+	{"5", "0.0003", "166.666666666666666667"},            // 0.05 / 0.0003 = 166.6…, rounded up
+	{"12", "0.0004", "300"},                              // exact
+	{"1", "3", "0.003333333333333333"},                   // 0.01 / 3 = 0.00333…, rounded down
+	{"0.000000000000000005", "1", "0"},                   // 5e-20: below half a step
+	{"0.00000000000000015", "1", "0.000000000000000002"}, // 1.5e-18: a tie, to the even 2e-18
+	{"0.00000000000000025", "1", "0.000000000000000002"}, // 2.5e-18: a tie, to the even 2e-18
+	{"0", "0.5", "0"},
+	{"5", "0", ""},   // no price: an APR cannot be turned into tokens
+	{"5", "", ""},    // likewise
+	{"-1", "1", ""},  // a negative rate
+	{"abc", "1", ""}, // not a number
+}
+
+func TestRewardPerYear(t *testing.T) {
+	for _, tt := range rewardPerYearTests {
+		got, err := rewardPerYear(tt.apr, tt.price)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("rewardPerYear(%q, %q) = %q, want an error", tt.apr, tt.price, got)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("rewardPerYear(%q, %q) = %q, %v, want %q", tt.apr, tt.price, got, err, tt.want)
+		}
+	}
+	// Shown both ways: the APR worked out from the tokens a year and the price.
+	if got := rewardAPR("40", "0.0003"); got != "1.2" {
+		t.Errorf("rewardAPR(40, 0.0003) = %q, want 1.2", got)
 	}
 }

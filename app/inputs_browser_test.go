@@ -148,7 +148,7 @@ func shownInputs(ctx context.Context) (hooked []shownInput, unhooked []string, e
 			const value = el.type === "checkbox" ? String(el.checked) : el.value;
 			if (el.dataset.path !== undefined) {
 				hooked.push({id: el.id, path: el.dataset.path, value, placeholder: el.placeholder || ""});
-			} else if (el.closest(editors) && el.id !== "gas-price" && !el.id.endsWith("-preset-select")) {
+			} else if (el.closest(editors) && el.id !== "gas-price" && !el.id.endsWith("-preset-select") && !el.id.endsWith("-reward-apr")) {
 				unhooked.push(el.id);
 			}
 		}
@@ -328,6 +328,16 @@ func fieldPaths(s calc.Set) []string {
 					paths = append(paths, fmt.Sprintf("scenarios[%d].layers[%d].%s", i, j, f))
 				}
 			}
+			if l.Reward != nil {
+				for _, f := range []string{"token", "per_year", "price", "price_growth", "sell", "claim_every", "claim_gas", "sell_cost"} {
+					paths = append(paths, fmt.Sprintf("scenarios[%d].layers[%d].reward.%s", i, j, f))
+				}
+			}
+		}
+		if sc.Loop != nil {
+			for _, f := range []string{"leverage", "borrow_apr", "liquidation_ltv", "liquidation_penalty", "entry_cost"} {
+				paths = append(paths, fmt.Sprintf("scenarios[%d].loop.%s", i, f))
+			}
 		}
 	}
 	return paths
@@ -347,7 +357,7 @@ func TestBrowserInputsCarryTheirPathAndShowTheFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s, err := calc.Parse(data); err == nil && s.Version == 1 {
+		if _, err := calc.Parse(data); err == nil {
 			files[filepath.Base(f)] = data
 		}
 	}

@@ -24,7 +24,8 @@ import (
 // expected file is worked out on the file's JSON, not with the page's draft.
 
 // seededSet returns a valid scenario set made from seed: with full false only the required
-// fields, with full true every field of version 1.
+// fields, with full true every field, version 2's reward tokens and loops on some layers and
+// scenarios.
 func seededSet(seed uint64, full bool) calc.Set {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	dec := func(lo, hi, places int) string { // a decimal between lo and hi with up to places digits after the point
@@ -47,6 +48,11 @@ func seededSet(seed uint64, full bool) calc.Set {
 		if full {
 			sc.InstantExitCost = mustDecimal(dec(0, 3, 2))
 			sc.Note = "made from a seed"
+		}
+		if full && r.IntN(2) == 0 {
+			sc.Loop = &calc.Loop{Leverage: mustDecimal(dec(1, 3, 2)), BorrowAPR: mustDecimal(dec(0, 5, 2)),
+				LiquidationLTV: mustDecimal(dec(80, 95, 1)), LiquidationPenalty: mustDecimal(dec(0, 8, 1)),
+				EntryCost: mustDecimal(dec(0, 1, 2))}
 		}
 		gives := "ETH"
 		for j := range 1 + r.IntN(4) {
@@ -71,6 +77,15 @@ func seededSet(seed uint64, full bool) calc.Set {
 					l.ClaimEvery = 1 + r.IntN(180)
 					l.ClaimGas = mustDecimal("0.000" + fmt.Sprint(r.IntN(10)))
 					l.Reinvest = r.IntN(2) == 0
+				}
+				if r.IntN(2) == 0 {
+					rw := &calc.Reward{Token: []string{"EIGEN", "PTS", "KING"}[r.IntN(3)], PerYear: mustDecimal(dec(0, 500, 3)),
+						Price: mustDecimal("0.000" + fmt.Sprint(r.IntN(10))), PriceGrowth: mustDecimal(dec(0, 50, 0)),
+						Sell: calc.Hold, ClaimGas: mustDecimal("0.000" + fmt.Sprint(r.IntN(10))), SellCost: mustDecimal(dec(0, 2, 1))}
+					if r.IntN(2) == 0 {
+						rw.Sell, rw.ClaimEvery = calc.SellOnClaim, 1+r.IntN(60)
+					}
+					l.Reward = rw
 				}
 			}
 			sc.Layers = append(sc.Layers, l)
@@ -137,10 +152,16 @@ func docPaths(t testing.TB, doc fileDoc) []string {
 		s = calc.Set{}
 		for i := range docScenarios(doc) {
 			sc := calc.Scenario{}
+			if _, ok := docScenarios(doc)[i].(map[string]any)["loop"]; ok {
+				sc.Loop = &calc.Loop{}
+			}
 			for _, l := range docLayers(doc, i) {
 				layer := calc.Layer{}
 				if l.(map[string]any)["payout"] == "claim" {
 					layer.Payout = calc.Claim
+				}
+				if _, ok := l.(map[string]any)["reward"]; ok {
+					layer.Reward = &calc.Reward{}
 				}
 				sc.Layers = append(sc.Layers, layer)
 			}
@@ -201,7 +222,7 @@ func TestBrowserInputsShowTheFileThroughEveryFlow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s, err := calc.Parse(data); err == nil && s.Version == 1 {
+		if _, err := calc.Parse(data); err == nil {
 			files = append(files, file{filepath.Base(g), data, false})
 		}
 	}

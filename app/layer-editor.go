@@ -162,6 +162,7 @@ func (e *layerEditor) Render() app.UI {
 				return app.Div().Body(inputLines(foldedInputs(l), e.current, e.place(), e.report, nil)...)
 			}),
 		),
+		e.rewardFold(l, asset),
 		newFieldError().ID(e.id("error")).Message(e.Ierrors[layerPath(e.Iscenario, e.Iindex)]),
 	)
 	return app.Div().Class("layer").ID(layerID(e.Iscenario, e.Iindex)).Role("group").

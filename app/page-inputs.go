@@ -25,6 +25,8 @@ const (
 	foldedAway                   // behind the layer's "more" toggle
 	withClaims                   // behind "more", and only while rewards are claimed by hand
 	afterLayers                  // on a scenario's editor, below its layers
+	withReward                   // in the layer's "Paid in another token" fold, while it has a reward token
+	withLoop                     // in the scenario's "Leverage loop" fold, while it has a loop
 	notShown                     // no input: kept in the draft and the file as it came (titles, notes, presets)
 )
 
@@ -128,8 +130,14 @@ func (in pageInput[D]) units(asset, currency string) (shown, spoken string) {
 		return currency, currency + " per " + asset
 	case "% per year":
 		return "%/yr", u
-	case "% of the rewards", "% of the balance":
+	case "% of the rewards", "% of the balance", "% of the proceeds", "% of the debt", "% of the borrowed amount", "% debt ÷ position":
 		return "%", u
+	case "tokens per asset unit":
+		return "per " + asset + "/yr", "tokens a year per " + asset
+	case "asset units per token":
+		return asset, asset + " per token"
+	case "× own money":
+		return "×", "times your own money"
 	default:
 		return u, u
 	}
@@ -244,6 +252,51 @@ var layerInputs = []pageInput[draftLayer]{
 		withHelp("Where the figures come from; not used in the maths.").in(foldedAway).onLine("note"),
 	newInput(calc.LayerFields(), "preset", func(l *draftLayer) *string { return &l.preset }).
 		in(notShown),
+}
+
+// rewardInputs are a layer's reward token's fields (version 2), written in the layer's "reward"
+// object; their ids start with "reward-". Typing the tokens a year or the price drops an APR
+// typed at today's price: the APR shown is then worked out from them.
+var rewardInputs = []pageInput[draftLayer]{
+	newInput(calc.RewardFields(), "token", func(l *draftLayer) *string { return &l.reward.token }).
+		withID("reward-token").withLabel("Token").in(withReward).onLine("reward-token"),
+	newInputWith(calc.RewardFields(), "per_year", func(l *draftLayer) string { return l.reward.perYear },
+		func(l *draftLayer, v string) { l.reward.perYear, l.reward.aprPct = v, "" }).
+		withID("reward-per-year").withLabel("Tokens a year").
+		withHelp("Tokens earned in a year for each unit in the stack.").in(withReward).onLine("reward-amount"),
+	newInputWith(calc.RewardFields(), "price", func(l *draftLayer) string { return l.reward.price },
+		func(l *draftLayer, v string) { l.reward.price, l.reward.aprPct = v, "" }).
+		withID("reward-price").withLabel("Token price today").in(withReward).onLine("reward-amount"),
+	newInput(calc.RewardFields(), "price_growth", func(l *draftLayer) *string { return &l.reward.priceGrowthPct }).
+		withID("reward-price-growth").withLabel("Token price change").
+		withHelp("Against the asset; 0 assumes today's price holds.").in(withReward).onLine("reward-price"),
+	newInput(calc.RewardFields(), "sell", func(l *draftLayer) *string { return &l.reward.sell }).
+		withID("reward-sell").withLabel("Tokens are").
+		withChoices(
+			fieldOption{string(calc.SellOnClaim), "sold at each claim"},
+			fieldOption{string(calc.Hold), "held to the horizon, then sold"},
+		).in(withReward).onLine("reward-sell"),
+	newInput(calc.RewardFields(), "claim_every", func(l *draftLayer) *string { return &l.reward.claimEveryDays }).
+		withID("reward-claim-every").withLabel("Claim and sell every").in(withReward).onLine("reward-claims"),
+	newInput(calc.RewardFields(), "claim_gas", func(l *draftLayer) *string { return &l.reward.claimGas }).
+		withID("reward-claim-gas").withLabel("Gas per claim").in(withReward).onLine("reward-claims"),
+	newInput(calc.RewardFields(), "sell_cost", func(l *draftLayer) *string { return &l.reward.sellCostPct }).
+		withID("reward-sell-cost").withLabel("Swap cost").in(withReward).onLine("reward-claims"),
+}
+
+// loopInputs are a scenario's leverage loop's fields (version 2), written in the scenario's
+// "loop" object; their ids start with "loop-".
+var loopInputs = []pageInput[draftScenario]{
+	newInput(calc.LoopFields(), "leverage", func(s *draftScenario) *string { return &s.loop.leverage }).
+		withID("loop-leverage").withHelp("Position ÷ your own money; 3 borrows twice your money.").in(withLoop).onLine("loop-size"),
+	newInput(calc.LoopFields(), "borrow_apr", func(s *draftScenario) *string { return &s.loop.borrowAPRPct }).
+		withID("loop-borrow-apr").in(withLoop).onLine("loop-size"),
+	newInput(calc.LoopFields(), "liquidation_ltv", func(s *draftScenario) *string { return &s.loop.liquidationLTVPct }).
+		withID("loop-liquidation-ltv").withLabel("Liquidation threshold (LTV)").in(withLoop).onLine("loop-liquidation"),
+	newInput(calc.LoopFields(), "liquidation_penalty", func(s *draftScenario) *string { return &s.loop.liquidationPenaltyPct }).
+		withID("loop-liquidation-penalty").in(withLoop).onLine("loop-liquidation"),
+	newInput(calc.LoopFields(), "entry_cost", func(s *draftScenario) *string { return &s.loop.entryCostPct }).
+		withID("loop-entry-cost").withHelp("Lost to the swaps that build the loop.").in(withLoop).onLine("loop-cost"),
 }
 
 // inputPlace is where an editor shows its inputs: the ids' prefix, the scenario and layer

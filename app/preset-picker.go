@@ -283,6 +283,6 @@ func (p *presetPicker) onFill(ctx app.Context, e app.Event) {
 // layer's earlier protocol stays behind; the fold of the editor stays as it was.
 func presetDraftLayer(l draftLayer, pr calc.Preset, gasGwei decimal.Decimal) draftLayer {
 	filled := draftLayerOf(pr.Layer(gasGwei))
-	filled.more = l.more
+	filled.more, filled.rewardOpen = l.more, l.rewardOpen
 	return filled
 }

@@ -37,28 +37,59 @@ type savedStack struct {
 	InstantExitCost string       `json:"instant_exit_cost"`
 	Note            string       `json:"note"`
 	Layers          []savedLayer `json:"layers"`
+	Loop            savedFields  `json:"loop,omitempty"`
+}
+
+// savedFields are the fields of a reward token or a loop, by their names in the file, each as
+// typed: written through the page's input tables, so that a field added to a table is kept
+// without more code here. A layer without a reward token, a scenario without a loop, has none.
+type savedFields map[string]string
+
+// saveFields returns the text of every field of rows in d, or nil when on is false.
+func saveFields[D any](rows []pageInput[D], d *D, on bool) savedFields {
+	if !on {
+		return nil
+	}
+	out := savedFields{}
+	for _, in := range rows {
+		out[in.name()] = in.get(d)
+	}
+	return out
+}
+
+// restoreFields sets the fields of rows in d from what saveFields wrote, and reports whether
+// there was anything: a reward or loop that was saved.
+func restoreFields[D any](rows []pageInput[D], d *D, saved savedFields) bool {
+	if saved == nil {
+		return false
+	}
+	for _, in := range rows {
+		in.set(d, saved[in.name()])
+	}
+	return true
 }
 
 type savedLayer struct {
-	Name            string `json:"name"`
-	Accepts         string `json:"accepts"`
-	Gives           string `json:"gives"`
-	APR             string `json:"apr"`
-	Fee             string `json:"fee"`
-	Claim           bool   `json:"claim"`
-	ClaimEvery      string `json:"claim_every"`
-	ClaimGas        string `json:"claim_gas"`
-	Reinvest        bool   `json:"reinvest"`
-	EntryGas        string `json:"entry_gas"`
-	ExitGas         string `json:"exit_gas"`
-	EntryCost       string `json:"entry_cost"`
-	ExitCost        string `json:"exit_cost"`
-	LockupDays      string `json:"lockup_days"`
-	WithdrawDays    string `json:"withdraw_days"`
-	RiskProbability string `json:"risk_probability"`
-	RiskLoss        string `json:"risk_loss"`
-	Preset          string `json:"preset"`
-	Note            string `json:"note"`
+	Name            string      `json:"name"`
+	Accepts         string      `json:"accepts"`
+	Gives           string      `json:"gives"`
+	APR             string      `json:"apr"`
+	Fee             string      `json:"fee"`
+	Claim           bool        `json:"claim"`
+	ClaimEvery      string      `json:"claim_every"`
+	ClaimGas        string      `json:"claim_gas"`
+	Reinvest        bool        `json:"reinvest"`
+	EntryGas        string      `json:"entry_gas"`
+	ExitGas         string      `json:"exit_gas"`
+	EntryCost       string      `json:"entry_cost"`
+	ExitCost        string      `json:"exit_cost"`
+	LockupDays      string      `json:"lockup_days"`
+	WithdrawDays    string      `json:"withdraw_days"`
+	RiskProbability string      `json:"risk_probability"`
+	RiskLoss        string      `json:"risk_loss"`
+	Preset          string      `json:"preset"`
+	Note            string      `json:"note"`
+	Reward          savedFields `json:"reward,omitempty"`
 }
 
 // encodeSavedDraft returns the stored form of d, with the share link in the address bar.
@@ -70,7 +101,7 @@ func encodeSavedDraft(d draftSet, link string) []byte {
 	}
 	for i, sc := range d.scenarios {
 		st := savedStack{Name: sc.name, InstantExitCost: sc.instantExitCostPct, Note: sc.note,
-			Layers: make([]savedLayer, len(sc.layers))}
+			Layers: make([]savedLayer, len(sc.layers)), Loop: saveFields(loopInputs, &sc, sc.loop.on)}
 		for j, l := range sc.layers {
 			st.Layers[j] = savedLayer{
 				Name: l.name, Accepts: l.accepts, Gives: l.gives, APR: l.aprPct, Fee: l.feePct,
@@ -78,7 +109,7 @@ func encodeSavedDraft(d draftSet, link string) []byte {
 				EntryGas: l.entryGas, ExitGas: l.exitGas, EntryCost: l.entryCostPct, ExitCost: l.exitCostPct,
 				LockupDays: l.lockupDays, WithdrawDays: l.withdrawDays,
 				RiskProbability: l.riskProbabilityPct, RiskLoss: l.riskLossPct,
-				Preset: l.preset, Note: l.note,
+				Preset: l.preset, Note: l.note, Reward: saveFields(rewardInputs, &l, l.reward.on),
 			}
 		}
 		s.Scenarios[i] = st
@@ -124,7 +155,9 @@ func decodeSavedDraft(data []byte) (d draftSet, link string, err error) {
 				riskProbabilityPct: l.RiskProbability, riskLossPct: l.RiskLoss,
 				preset: l.Preset, note: l.Note,
 			}
+			sc.layers[j].reward.on = restoreFields(rewardInputs, &sc.layers[j], l.Reward)
 		}
+		sc.loop.on = restoreFields(loopInputs, &sc, st.Loop)
 		d.scenarios[i] = sc
 	}
 	return d, s.Link, nil

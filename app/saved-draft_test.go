@@ -3,9 +3,14 @@
 package main
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"restakecalc/calc"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -128,5 +133,71 @@ func TestSameDraft(t *testing.T) {
 	b.scenarios[0].layers[0].aprPct += "0" // the same number, typed differently
 	if sameDraft(a, b) {
 		t.Errorf("sameDraft with %q and %q = true, want false", a.scenarios[0].layers[0].aprPct, b.scenarios[0].layers[0].aprPct)
+	}
+}
+
+// TestSavedDraftKeepsVersion2 checks that a stored draft keeps a layer's reward token and a
+// scenario's loop, typed text included, and that the golden version 2 files come back through
+// storage as the engine wrote them.
+func TestSavedDraftKeepsVersion2(t *testing.T) {
+	for _, name := range []string{"eigen-rewards.json", "loop.json"} {
+		data, err := os.ReadFile(filepath.Join("../calc/testdata/golden", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := calc.Parse(data)
+		if err != nil {
+			t.Fatalf("Parse(%s) = %v", name, err)
+		}
+		want, _ := s.MarshalJSON()
+		d := draftFromSet(s)
+		got, _, err := decodeSavedDraft(encodeSavedDraft(d, ""))
+		if err != nil {
+			t.Fatalf("%s: decodeSavedDraft(encodeSavedDraft(d)) = %v", name, err)
+		}
+		if !reflect.DeepEqual(got, d) {
+			t.Errorf("%s: decodeSavedDraft(encodeSavedDraft(d)) = %+v, want %+v", name, got, d)
+		}
+		back, err := calc.Parse(got.scenarioFile())
+		if err != nil {
+			t.Fatalf("%s: Parse(restored draft) = %v", name, err)
+		}
+		if b, _ := back.MarshalJSON(); !bytes.Equal(b, want) {
+			t.Errorf("%s: restored = %s, want %s", name, b, want)
+		}
+	}
+	d := draftFromSet(defaultSet())
+	d.scenarios[0].layers[0].reward = draftReward{on: true, token: "PTS", perYear: "1,5", price: ""}
+	got, _, err := decodeSavedDraft(encodeSavedDraft(d, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := got.scenarios[0].layers[0].reward; !r.on || r.perYear != "1,5" || r.token != "PTS" {
+		t.Errorf("restored reward = %+v, want the typed one", r)
+	}
+	if got.scenarios[1].layers[0].reward.on {
+		t.Errorf("a layer without a reward token came back with one")
+	}
+}
+
+// TestDraftVersion checks the version the draft's file says: 2 only while a reward token or a
+// loop is in it, so that a version 1 link comes back as version 1.
+func TestDraftVersion(t *testing.T) {
+	d := draftFromSet(defaultSet())
+	for i := range d.scenarios {
+		d.scenarios[i].loop.on = false
+		for j := range d.scenarios[i].layers {
+			d.scenarios[i].layers[j].reward.on = false
+		}
+	}
+	if v := d.fileVersion(); v != 1 {
+		t.Errorf("fileVersion() without rewards or loops = %d, want 1", v)
+	}
+	d.scenarios[2].loop = draftLoop{on: true, leverage: "2", borrowAPRPct: "3", liquidationLTVPct: "90"}
+	if v := d.fileVersion(); v != 2 {
+		t.Errorf("fileVersion() with a loop = %d, want 2", v)
+	}
+	if !bytes.Contains(d.scenarioFile(), []byte(`"version":2,`)) {
+		t.Errorf("scenarioFile() = %s, want version 2", d.scenarioFile())
 	}
 }

@@ -140,6 +140,7 @@ func (e *scenarioEditor) Render() app.UI {
 		app.If(n >= calc.MaxLayers, func() app.UI {
 			return app.P().Class("field-hint").Text("A stack holds at most " + strconv.Itoa(calc.MaxLayers) + " layers.")
 		}),
+		e.loopFold(s),
 		app.Button().Type("button").ID(e.id("stress-toggle")).Class("link stress-toggle").
 			Aria("expanded", s.stress).
 			Aria("controls", e.id("stress-panel")).
