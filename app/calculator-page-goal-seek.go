@@ -124,21 +124,15 @@ func (p *calculatorPage) onApplyGoal(ctx app.Context, a goalAnswer) {
 		if j >= len(s.layers) {
 			return
 		}
-		for _, in := range layerInputs {
-			if in.field.Path() == f.Path() {
-				l := s.layers[j]
-				in.set(&l, text)
-				p.onScenarioChange(ctx, q.scenario, s.withLayer(j, l))
-				return
-			}
+		if in, ok := inputByPath(layerInputs, rewardInputs, f); ok {
+			l := s.layers[j]
+			in.set(&l, text)
+			p.onScenarioChange(ctx, q.scenario, s.withLayer(j, l))
 		}
 		return
 	}
-	for _, in := range scenarioInputs {
-		if in.field.Path() == f.Path() {
-			in.set(&s, text)
-			p.onScenarioChange(ctx, q.scenario, s)
-			return
-		}
+	if in, ok := inputByPath(scenarioInputs, loopInputs, f); ok {
+		in.set(&s, text)
+		p.onScenarioChange(ctx, q.scenario, s)
 	}
 }

@@ -115,7 +115,7 @@ func goalFields(set calc.Set, d draftSet, i int) []goalField {
 			for _, f := range calc.RewardFields() {
 				if seekable(f) && (f.Name() != "claim_gas" || l.Reward.Sell == calc.SellOnClaim) {
 					out = append(out, goalField{fmt.Sprintf("layers[%d].reward.%s", j, f.Name()),
-						where + l.Reward.Token + " " + strings.ToLower(goalLabel(f))})
+						where + l.Reward.Token + ": " + goalLabel(f)})
 				}
 			}
 		}
@@ -150,17 +150,27 @@ func goalLabel(f calc.Field) string {
 // goalInputRow returns the label of the page's input of field f, found by its path pattern in
 // the input tables, and whether the page has one.
 func goalInputRow(f calc.Field) (string, bool) {
-	for _, in := range layerInputs {
-		if in.field.Path() == f.Path() && in.fold != notShown {
-			return in.labelText(), true
-		}
+	if in, ok := inputByPath(layerInputs, rewardInputs, f); ok {
+		return in.labelText(), true
 	}
-	for _, in := range scenarioInputs {
-		if in.field.Path() == f.Path() && in.fold != notShown {
-			return in.labelText(), true
-		}
+	if in, ok := inputByPath(scenarioInputs, loopInputs, f); ok {
+		return in.labelText(), true
 	}
 	return "", false
+}
+
+// inputByPath returns the shown row of field f in the tables of one draft type, by the field's
+// path pattern ("scenarios[I].layers[J].reward.price"): names repeat across a layer's own fields
+// and its reward's.
+func inputByPath[D any](own, nested []pageInput[D], f calc.Field) (pageInput[D], bool) {
+	for _, rows := range [][]pageInput[D]{own, nested} {
+		for _, in := range rows {
+			if in.field.Path() == f.Path() && in.fold != notShown {
+				return in, true
+			}
+		}
+	}
+	return pageInput[D]{}, false
 }
 
 // goalQuestionWhere says where a question's field is: "Scenario 2 “EigenLayer”, layer 1 “Lido”: APR".
@@ -238,13 +248,7 @@ func (g *goalSeekPanel) Render() app.UI {
 	if len(set.Scenarios) == 0 {
 		return app.P().Class("goal-seek-empty").Text("Goal seek opens with the first results.")
 	}
-	scenario := min(g.scenario, len(set.Scenarios)-1)
-	fields := goalFields(set, g.Idraft, scenario)
-	field := g.field
-	if !hasGoalField(fields, field) && len(fields) > 0 {
-		field = fields[0].path
-	}
-	target := g.targetChoice(scenario)
+	scenario, fields, field, target := g.choices()
 	common := commonGoalQuestions(set, g.Ifigures)
 	a := g.Ianswer
 	return app.Div().Class("goal-seek").Body(
@@ -256,7 +260,7 @@ func (g *goalSeekPanel) Render() app.UI {
 						q := common[k]
 						return app.Li().Body(
 							app.Button().Type("button").Class("link").ID(fmt.Sprintf("goal-common-%d", k)).
-								Disabled(a.working).Text(q.words + "?").OnClick(g.onAskCommon(q)),
+								DataSet("question", k).Disabled(a.working).Text(q.words + "?").OnClick(g.onAskCommon),
 						)
 					}),
 				),
@@ -291,7 +295,7 @@ func (g *goalSeekPanel) Render() app.UI {
 					Value(g.amount).Mode("decimal").OnInput(func(ctx app.Context, v string) { g.amount = v })
 			}),
 			app.Button().Type("button").ID("goal-ask").Disabled(a.working || len(fields) == 0).
-				Text("Find the value").OnClick(g.onAskForm(scenario, field, target)),
+				Text("Find the value").OnClick(g.onAskForm),
 		),
 		g.renderAnswer(),
 	)
@@ -345,6 +349,18 @@ func (g *goalSeekPanel) renderAnswer() app.UI {
 				DataSet("path", a.question.field).DataSet("value", "").Text(where + ": " + a.problem)
 		}),
 	)
+}
+
+// choices returns the form's choices as shown: the scenario, its fields, the field and the
+// target, each the first there is where the one chosen is no longer offered.
+func (g *goalSeekPanel) choices() (scenario int, fields []goalField, field, target string) {
+	scenario = max(0, min(g.scenario, len(g.Iset.Scenarios)-1))
+	fields = goalFields(g.Iset, g.Idraft, scenario)
+	field = g.field
+	if !hasGoalField(fields, field) && len(fields) > 0 {
+		field = fields[0].path
+	}
+	return scenario, fields, field, g.targetChoice(scenario)
 }
 
 func hasGoalField(fields []goalField, path string) bool {
@@ -415,29 +431,39 @@ func (g *goalSeekPanel) onScenario(ctx app.Context, v string) {
 	}
 }
 
-func (g *goalSeekPanel) onAskCommon(q goalQuestion) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		g.scenario, g.field, g.expected = q.scenario, q.field, q.expected
-		if q.match >= 0 {
-			g.target = "s" + strconv.Itoa(q.match)
-		} else {
-			g.target, g.amount = "amount", q.amount
-		}
-		if g.IonAsk != nil {
-			g.IonAsk(ctx, q)
-		}
+// onAskCommon asks the common question whose index the button carries, as the scenarios on
+// screen now put it. Handlers read what they need when they run: go-app keeps the first
+// function a closure literal gave an element, whatever later renders give it.
+func (g *goalSeekPanel) onAskCommon(ctx app.Context, e app.Event) {
+	common := commonGoalQuestions(g.Iset, g.Ifigures)
+	k, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("question").String())
+	if err != nil || k < 0 || k >= len(common) {
+		return
+	}
+	q := common[k]
+	g.scenario, g.field, g.expected = q.scenario, q.field, q.expected
+	if q.match >= 0 {
+		g.target = "s" + strconv.Itoa(q.match)
+	} else {
+		g.target, g.amount = "amount", q.amount
+	}
+	if g.IonAsk != nil {
+		g.IonAsk(ctx, q)
 	}
 }
 
-func (g *goalSeekPanel) onAskForm(scenario int, field, target string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		q := goalQuestion{scenario: scenario, field: field, expected: g.expected, match: -1, amount: g.amount}
-		if k, err := strconv.Atoi(strings.TrimPrefix(target, "s")); err == nil && target != "amount" {
-			q.match = k
-		}
-		if g.IonAsk != nil {
-			g.IonAsk(ctx, q)
-		}
+// onAskForm asks the form's question, with the choices as shown.
+func (g *goalSeekPanel) onAskForm(ctx app.Context, e app.Event) {
+	scenario, fields, field, target := g.choices()
+	if len(fields) == 0 {
+		return
+	}
+	q := goalQuestion{scenario: scenario, field: field, expected: g.expected, match: -1, amount: g.amount}
+	if k, err := strconv.Atoi(strings.TrimPrefix(target, "s")); err == nil && target != "amount" {
+		q.match = k
+	}
+	if g.IonAsk != nil {
+		g.IonAsk(ctx, q)
 	}
 }
 

@@ -182,3 +182,85 @@ func TestBrowserGoalSeekFindsAndAppliesAValue(t *testing.T) {
 		t.Errorf("axe %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
 	}
 }
+
+// A loop filled from a lending market's preset, then the question it invites: the borrow rate at
+// which the loop stops paying, that is at which the stack ends with what it earns unlooped.
+func TestBrowserGoalSeekFindsTheBorrowRateOfALoopFromAPreset(t *testing.T) {
+	ctx := openPage(t, "")
+	run := func(actions ...chromedp.Action) error { return chromedp.Run(ctx, actions...) }
+	lib, err := shippedLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lp, ok := lib.Loop("aave-weeth-loop")
+	if !ok {
+		t.Fatal("no loop preset aave-weeth-loop")
+	}
+	if err := run(
+		chromedp.Click("#s1-loop-toggle", chromedp.ByQuery),
+		chromedp.WaitVisible("#s1-loop-preset-select", chromedp.ByQuery),
+		chooseOption("s1-loop-preset-select", lp.ID),
+		chromedp.WaitVisible("#s1-loop-preset-fill", chromedp.ByQuery),
+		chromedp.Click("#s1-loop-preset-fill", chromedp.ByQuery),
+		chromedp.WaitVisible("#s1-loop-leverage", chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("filling the loop from %s: %v", lp.ID, err)
+	}
+	// The inputs show the preset's figures, and the figures are calc's for the file with the loop.
+	for id, want := range map[string]string{"s1-loop-leverage": lp.Loop.Leverage.String(), "s1-loop-borrow-apr": lp.Loop.BorrowAPR.String(),
+		"s1-loop-liquidation-ltv": lp.Loop.LiquidationLTV.String(), "s1-loop-liquidation-penalty": lp.Loop.LiquidationPenalty.String()} {
+		var got string
+		if err := run(chromedp.Value("#"+id, &got, chromedp.ByQuery)); err != nil || got != want {
+			t.Errorf("#%s shows %q (%v), want the preset's %q", id, got, err, want)
+		}
+	}
+	d := draftFromSet(defaultSet())
+	s := d.scenarios[1]
+	s.loop = presetDraftLoop(lp)
+	d = d.withScenario(1, s)
+	waitFigures(t, ctx, "with the Aave loop", expectFigures(t, d))
+
+	// What the same stack ends with unlooped, from the engine.
+	set, err := calc.Parse(d.scenarioFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := set
+	plain.Scenarios = []calc.Scenario{set.Scenarios[1]}
+	plain.Scenarios[0].Loop = nil
+	r, err := calc.Evaluate(plain, calc.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlooped := calc.FormatAmount(r.Scenarios[0].Final)
+	want, target, reached := solveOnFile(t, d, "--scenario", "1", "--field", "loop.borrow_apr", "--amount", unlooped)
+
+	var k int
+	if err := run(chromedp.Evaluate(`[...document.querySelectorAll(".goal-common-list button")].findIndex(b => b.textContent.includes("borrow rate"))`, &k)); err != nil || k < 0 {
+		t.Fatalf("no common question about the loop's borrow rate (%v)", err)
+	}
+	if err := run(chromedp.Click(fmt.Sprintf("#goal-common-%d", k), chromedp.ByQuery), chromedp.WaitVisible(".goal-question", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	got, text := goalValue(t, run)
+	if got != want || !strings.Contains(text, unlooped) {
+		t.Fatalf("the borrow rate at which the loop stops paying = %q, want solve's %q against %s unlooped (the page says %q)", got, want, unlooped, text)
+	}
+	if err := run(
+		chromedp.Click("#goal-apply", chromedp.ByQuery),
+		chromedp.Poll(fmt.Sprintf(`document.getElementById("s1-loop-borrow-apr").value === %q`, want), nil),
+	); err != nil {
+		t.Fatalf("applying the borrow rate %s: %v", want, err)
+	}
+	s = d.scenarios[1]
+	s.loop.borrowAPRPct = want
+	d = d.withScenario(1, s)
+	waitFigures(t, ctx, "with the borrow rate found", expectFigures(t, d))
+	final, err := waitFigure(ctx, 1, "final")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if final != reached || mustDecimal(final).LessThan(mustDecimal(target)) {
+		t.Errorf("final at the borrow rate found = %s, want solve's %s, at least the unlooped %s", final, reached, target)
+	}
+}
