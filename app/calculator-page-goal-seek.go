@@ -63,6 +63,14 @@ func solveGoal(set calc.Set, q goalQuestion) (a goalAnswer) {
 			a.found, a.problem = false, fmt.Sprintf("the search stopped unexpectedly (%v); please report this question.", r)
 		}
 	}()
+	if q.unlooped {
+		unlooped, err := withoutLoop(set, q.scenario, q.expected)
+		if err != nil {
+			a.problem = err.Error() + "."
+			return a
+		}
+		q.match, q.amount = -1, unlooped
+	}
 	g, err := q.goal()
 	if err == nil {
 		var sol calc.Solution

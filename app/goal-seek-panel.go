@@ -19,6 +19,7 @@ type goalQuestion struct {
 	expected bool   // final_expected instead of final
 	match    int    // the scenario whose measure is the target; -1 for amount
 	amount   string // the target in asset units, as typed, when match is -1
+	unlooped bool   // the target is the scenario's own measure with its loop removed
 	words    string // the question in words, for the common ones; "" for the form's
 }
 
@@ -216,11 +217,8 @@ func commonGoalQuestions(set calc.Set, figures calc.Results) []goalQuestion {
 			}
 		}
 		if sc.Loop != nil {
-			if unlooped, ok := withoutLoopFinal(set, i); ok {
-				out = append(out, goalQuestion{scenario: i, field: "loop.borrow_apr", match: -1, amount: unlooped,
-					words: fmt.Sprintf("The borrow rate at which the loop of “%s” stops paying (it ends with what the same stack earns unlooped, %s %s)",
-						sc.Name, unlooped, set.Asset)})
-			}
+			out = append(out, goalQuestion{scenario: i, field: "loop.borrow_apr", match: -1, unlooped: true,
+				words: fmt.Sprintf("The borrow rate at which the loop of “%s” stops paying, ending with what the same stack earns unlooped", sc.Name)})
 		}
 		if i != best && len(sc.Layers) > 0 {
 			top := len(sc.Layers) - 1
@@ -231,16 +229,20 @@ func commonGoalQuestions(set calc.Set, figures calc.Results) []goalQuestion {
 	return out
 }
 
-// withoutLoopFinal returns the final of scenario i with its loop removed, as eval writes it.
-func withoutLoopFinal(set calc.Set, i int) (string, bool) {
+// withoutLoop returns the measure of scenario i with its loop removed, as eval writes it: the
+// target of "the borrow rate at which the loop stops paying", worked out when asked.
+func withoutLoop(set calc.Set, i int, expected bool) (string, error) {
 	plain := set
 	plain.Scenarios = []calc.Scenario{set.Scenarios[i]}
 	plain.Scenarios[0].Loop = nil
 	r, err := calc.Evaluate(plain, calc.Options{})
-	if err != nil || len(r.Scenarios) != 1 {
-		return "", false
+	if err != nil {
+		return "", err
 	}
-	return calc.FormatAmount(r.Scenarios[0].Final), true
+	if expected {
+		return calc.FormatAmount(r.Scenarios[0].FinalExpected), nil
+	}
+	return calc.FormatAmount(r.Scenarios[0].Final), nil
 }
 
 func (g *goalSeekPanel) Render() app.UI {
@@ -444,8 +446,6 @@ func (g *goalSeekPanel) onAskCommon(ctx app.Context, e app.Event) {
 	g.scenario, g.field, g.expected = q.scenario, q.field, q.expected
 	if q.match >= 0 {
 		g.target = "s" + strconv.Itoa(q.match)
-	} else {
-		g.target, g.amount = "amount", q.amount
 	}
 	if g.IonAsk != nil {
 		g.IonAsk(ctx, q)
