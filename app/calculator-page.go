@@ -53,6 +53,7 @@ type calculatorPage struct {
 	explainField    string
 
 	answers pageAnswers // risk budgets and claim intervals, worked out off the keystroke path
+	goal    goalAnswer  // the last goal-seek question asked, worked out when asked
 
 	errors   map[string]string // the draft's problems in plain words, by field path
 	problems []problem         // the same, in the engine's order, for the summary
@@ -324,6 +325,7 @@ func (p *calculatorPage) Render() app.UI {
 			),
 			p.shellResults(true),
 			p.answersSection(),
+			p.goalSeekSection(),
 			app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
 				app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
 				newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale).OnExplain(p.onExplainFigure),

@@ -36,6 +36,7 @@ func (e *scenarioEditor) loopFold(s draftScenario) app.UI {
 					Text("Remove the loop").OnClick(e.onRemoveLoop))
 				return app.Div().Body(rows...)
 			}),
+			app.If(open, e.loopPresets),
 		),
 	)
 }

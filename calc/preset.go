@@ -35,7 +35,25 @@ const gweiExponent = -9
 type Library struct {
 	Checked time.Time // the day the figures were last compared with their sources
 	Presets []Preset
+	Loops   []LoopPreset
 	Stress  []StressCase
+}
+
+// LoopPreset fills a scenario's leverage loop (SPEC section 8.2) from a lending market: its
+// liquidation threshold and penalty, and its borrow rate for LRT or LST collateral. The leverage
+// in it is an example; the user decides it.
+type LoopPreset struct {
+	ID      string
+	Label   string
+	Date    time.Time // the day the figures are as of: the oldest source they rest on
+	Loop    Loop
+	Sources []Source
+	// Example is true when some figures could not be checked against a source; Unconfirmed
+	// names them by their field in the loop object ("borrow_apr", "liquidation_penalty" ...).
+	Example     bool
+	Unconfirmed []string
+	Notes       string
+	Changes     []Change
 }
 
 // Preset fills one layer. Its gas is in gas units, so that the user's gas price decides what it
@@ -155,6 +173,13 @@ func ParsePresets(data []byte) (Library, error) {
 		unique(path+".id", f.ID)
 		lib.Presets = append(lib.Presets, p)
 	}
+	for i, f := range doc.Loops {
+		path := fmt.Sprintf("loops[%d]", i)
+		p, perrs := f.loopPreset(path)
+		errs = append(errs, perrs...)
+		unique(path+".id", f.ID)
+		lib.Loops = append(lib.Loops, p)
+	}
 	for i, f := range doc.Stress {
 		path := fmt.Sprintf("stress[%d]", i)
 		c, cerrs := f.stressCase(path)
@@ -208,6 +233,16 @@ func (l Library) StaleReason(p Preset, buildDate time.Time) string {
 			p.Date.Format(time.DateOnly), buildDate.Format(time.DateOnly))
 	}
 	return ""
+}
+
+// Loop returns the loop preset with the given id.
+func (l Library) Loop(id string) (LoopPreset, bool) {
+	for _, p := range l.Loops {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return LoopPreset{}, false
 }
 
 // Preset returns the preset with the given id.
@@ -269,7 +304,20 @@ func (c StressCase) patchLayer(l Layer) Layer {
 type libraryFile struct {
 	Checked string       `json:"checked"`
 	Presets []presetFile `json:"presets"`
+	Loops   []loopFile   `json:"loops"`
 	Stress  []stressFile `json:"stress"`
+}
+
+type loopFile struct {
+	ID          string          `json:"id"`
+	Label       string          `json:"label"`
+	Date        string          `json:"date"`
+	Loop        json.RawMessage `json:"loop"`
+	Sources     []sourceFile    `json:"sources"`
+	Changes     []changeFile    `json:"changes"`
+	Example     bool            `json:"example"`
+	Unconfirmed []string        `json:"unconfirmed"`
+	Notes       string          `json:"notes"`
 }
 
 type presetFile struct {
@@ -380,7 +428,33 @@ func (f presetFile) preset(path string) (Preset, []error) {
 	}
 
 	p.Sources, errs = sources(path, f.Sources, errs)
-	for i, c := range f.Changes {
+	p.Changes, errs = changes(path, f.Changes, errs)
+
+	// An example says which figures are not checked, and only then.
+	if f.Example != (len(f.Unconfirmed) > 0) {
+		add("unconfirmed", "", "must list the figures not checked against a source exactly when example is true")
+	}
+	for i, name := range f.Unconfirmed {
+		r := rowNamed(layerRows, name)
+		known := r != nil && r.kind != ObjectField
+		if reward, ok := strings.CutPrefix(name, "reward."); ok {
+			known = rowNamed(rewardRows, reward) != nil && (layer.Reward != nil || len(lerrs) > 0)
+		}
+		if !known {
+			errs = append(errs, fieldErr(fmt.Sprintf("%s.unconfirmed[%d]", path, i), quoteText(name),
+				"must be the name of a field of the layer, or of its reward as reward.NAME"))
+		}
+	}
+	if strings.TrimSpace(f.Notes) == "" {
+		add("notes", "", "is required: how the figures were found, and what they leave out")
+	}
+	return p, errs
+}
+
+// changes reads a preset's dated rule changes.
+func changes(path string, in []changeFile, errs []error) ([]Change, []error) {
+	var out []Change
+	for i, c := range in {
 		cp := fmt.Sprintf("%s.changes[%d]", path, i)
 		d, ok := parseDay(c.Date)
 		if !ok {
@@ -389,17 +463,48 @@ func (f presetFile) preset(path string) (Preset, []error) {
 		if strings.TrimSpace(c.What) == "" {
 			errs = append(errs, fieldErr(cp+".what", "", "is required: what changed"))
 		}
-		p.Changes = append(p.Changes, Change{Date: d, What: c.What})
+		out = append(out, Change{Date: d, What: c.What})
 	}
+	return out, errs
+}
 
-	// An example says which figures are not checked, and only then.
+// loopPreset reads and checks a loop preset: its loop goes through the engine on a one-layer
+// scenario of its own, so it meets the ranges of a user's loop, and is not liquidated at entry.
+func (f loopFile) loopPreset(path string) (LoopPreset, []error) {
+	var errs []error
+	add := func(field, got, format string, args ...any) {
+		errs = append(errs, fieldErr(path+"."+field, got, format, args...))
+	}
+	p := LoopPreset{ID: f.ID, Label: f.Label, Example: f.Example, Unconfirmed: f.Unconfirmed, Notes: f.Notes}
+	if !idPattern.MatchString(f.ID) {
+		add("id", quoteText(f.ID), "must be lower-case words joined by hyphens")
+	}
+	if strings.TrimSpace(f.Label) == "" {
+		add("label", "", "is required")
+	}
+	var ok bool
+	if p.Date, ok = parseDay(f.Date); !ok {
+		add("date", quoteText(f.Date), "must be a date written YYYY-MM-DD")
+	}
+	if kindOf(f.Loop) != '{' {
+		add("loop", abbreviate(f.Loop), "must be a loop object of the scenario file")
+	} else {
+		set, err := Parse(oneLayerFile([]byte(`{"name":"check","apr":"0"}`), append([]byte(`"loop":`), f.Loop...), "ETH"))
+		if err != nil {
+			errs = append(errs, renamed(err, "scenarios[0].loop", path+".loop")...)
+		} else {
+			p.Loop = *set.Scenarios[0].Loop
+		}
+	}
+	p.Sources, errs = sources(path, f.Sources, errs)
+	p.Changes, errs = changes(path, f.Changes, errs)
 	if f.Example != (len(f.Unconfirmed) > 0) {
 		add("unconfirmed", "", "must list the figures not checked against a source exactly when example is true")
 	}
 	for i, name := range f.Unconfirmed {
-		if f := rowNamed(layerRows, name); f == nil || f.kind == ObjectField {
+		if rowNamed(loopRows, name) == nil {
 			errs = append(errs, fieldErr(fmt.Sprintf("%s.unconfirmed[%d]", path, i), quoteText(name),
-				"must be the name of a layer field"))
+				"must be the name of a field of the loop"))
 		}
 	}
 	if strings.TrimSpace(f.Notes) == "" {
@@ -443,12 +548,12 @@ func presetLayer(path string, raw json.RawMessage) (Layer, []error) {
 	return set.Scenarios[0].Layers[0], nil
 }
 
-// oneLayerFile wraps a layer object (and scenario fields, when given) into a scenario file whose
-// set starts with asset.
+// oneLayerFile wraps a layer object (and scenario fields, when given) into a version 2 scenario
+// file whose set starts with asset, so that a layer may carry a reward and a scenario a loop.
 func oneLayerFile(layer json.RawMessage, scenarioFields []byte, asset string) []byte {
 	var b bytes.Buffer
 	quoted, _ := json.Marshal(asset)
-	b.WriteString(`{"version":1,"amount":"1","days":1,"asset":`)
+	b.WriteString(`{"version":2,"amount":"1","days":1,"asset":`)
 	b.Write(quoted)
 	b.WriteString(`,"scenarios":[{"name":"check",`)
 	if len(scenarioFields) > 0 {

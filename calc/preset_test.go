@@ -49,6 +49,9 @@ func TestShippedPresetsValidateAgainstTheEngine(t *testing.T) {
 		l := p.Layer(decimal.RequireFromString("2"))
 		set := calc.Set{Version: 1, Amount: decimal.NewFromInt(32), Asset: "ETH", Currency: "USD", Days: 365,
 			Scenarios: []calc.Scenario{{Name: p.Label, Layers: []calc.Layer{l}}}}
+		if l.Reward != nil {
+			set.Version = 2 // a layer paid in another token is a version 2 layer
+		}
 		if p.Base.Accepts != "" && p.Base.Accepts != "ETH" {
 			set.Asset = p.Base.Accepts // a layer for a token: checked as if the set started with it
 		}
