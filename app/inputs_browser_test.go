@@ -148,7 +148,8 @@ func shownInputs(ctx context.Context) (hooked []shownInput, unhooked []string, e
 			const value = el.type === "checkbox" ? String(el.checked) : el.value;
 			if (el.dataset.path !== undefined) {
 				hooked.push({id: el.id, path: el.dataset.path, value, placeholder: el.placeholder || ""});
-			} else if (el.closest(editors) && el.id !== "gas-price" && !el.id.endsWith("-preset-select") && !el.id.endsWith("-reward-apr")) {
+			} else if (el.closest(editors) && el.id !== "gas-price" && !el.id.endsWith("-preset-select") &&
+				!el.id.endsWith("-apr-after-fee") && !el.id.endsWith("-reward-apr")) { // rates that write a field, not fields
 				unhooked.push(el.id);
 			}
 		}
