@@ -105,8 +105,8 @@ func TestBrowserInputsShowNothingTheFileLeavesOut(t *testing.T) {
 	})
 
 	// The examples, then the restaking scenario removed: the multistaking one moves up into its
-	// editors, and its first layer has no exit gas, its second no fee, the scenario no instant
-	// exit discount.
+	// editors, and its first layer shows its own exit gas, its second no fee (EigenLayer's was 10),
+	// the scenario its own instant exit discount.
 	reopen(t, ctx, base)
 	if err := chromedp.Run(ctx, chromedp.Click("#s1-remove", chromedp.ByQuery)); err != nil {
 		t.Fatal(err)
@@ -115,10 +115,10 @@ func TestBrowserInputsShowNothingTheFileLeavesOut(t *testing.T) {
 	waitFigures(t, ctx, "restaking removed", expectFigures(t, d))
 	waitInputs(t, ctx, "restaking removed", map[string]string{
 		"s1-name":              "Multistaking",
-		"s1-instant_exit_cost": "",
+		"s1-instant_exit_cost": "0.3",
 		"s1-l0-name":           "ether.fi",
 		"s1-l0-fee":            "10",
-		"s1-l0-exit_gas":       "",
+		"s1-l0-exit_gas":       "0.0004",
 		"s1-l1-name":           "Aave",
 		"s1-l1-fee":            "",
 		"s1-l1-accepts":        "weETH",
