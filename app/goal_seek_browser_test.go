@@ -148,7 +148,11 @@ func TestBrowserGoalSeekFindsAndAppliesAValue(t *testing.T) {
 	}
 
 	// A common question, asked with one click, answers as solve does.
-	if err := run(clickCentered("#goal-common-0"), chromedp.WaitVisible(".goal-question", chromedp.ByQuery)); err != nil {
+	var k int
+	if err := run(chromedp.Evaluate(`[...document.querySelectorAll(".goal-common-list button")].findIndex(b => b.textContent.includes("would need to match"))`, &k)); err != nil || k < 0 {
+		t.Fatalf("no common question about the APR a layer would need (%v)", err)
+	}
+	if err := run(clickCentered(fmt.Sprintf("#goal-common-%d", k)), chromedp.WaitVisible(".goal-question", chromedp.ByQuery)); err != nil {
 		t.Fatal(err)
 	}
 	got, text = goalValue(t, run)
