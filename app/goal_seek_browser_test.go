@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"restakecalc/calc"
 
@@ -54,6 +55,29 @@ func goalValue(t *testing.T, run func(...chromedp.Action) error) (string, string
 	return value, text
 }
 
+// clickCentered scrolls the element to the middle of the window and clicks it: at the edge of
+// the window it can sit under the summary bar.
+func clickCentered(sel string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: "center"})`, sel), nil),
+		chromedp.Click(sel, chromedp.ByQuery),
+	}
+}
+
+// applyGoal clicks "Use this value" and waits until the input sel shows want.
+func applyGoal(t *testing.T, run func(...chromedp.Action) error, sel, want string) {
+	t.Helper()
+	err := run(
+		clickCentered("#goal-apply"),
+		chromedp.Poll(fmt.Sprintf(`document.querySelector(%q).value === %q`, sel, want), nil, chromedp.WithPollingTimeout(10*time.Second)),
+	)
+	if err != nil {
+		var shown string
+		run(chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).value + " | disabled " + document.getElementById("goal-apply").disabled + " | " + document.querySelector(".goal-answer").textContent`, sel), &shown))
+		t.Fatalf("applying %s to %s: %v; the input, the button and the answer show %q", want, sel, err, shown)
+	}
+}
+
 func TestBrowserGoalSeekFindsAndAppliesAValue(t *testing.T) {
 	ctx := openPage(t, "")
 	run := func(actions ...chromedp.Action) error { return chromedp.Run(ctx, actions...) }
@@ -66,7 +90,7 @@ func TestBrowserGoalSeekFindsAndAppliesAValue(t *testing.T) {
 		chooseOption("goal-field", "layers[0].apr"),
 		chooseOption("goal-measure", "final"),
 		chooseOption("goal-target", "s1"),
-		chromedp.Click("#goal-ask", chromedp.ByQuery),
+		clickCentered("#goal-ask"),
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -82,14 +106,7 @@ func TestBrowserGoalSeekFindsAndAppliesAValue(t *testing.T) {
 
 	// Applying it puts it into the APR input, and the figures follow: the final is what solve
 	// says the value reaches, at or above the target.
-	var shown string
-	if err := run(
-		chromedp.Click("#goal-apply", chromedp.ByQuery),
-		chromedp.Poll(fmt.Sprintf(`document.getElementById("s0-l0-apr").value === %q`, want), nil),
-		chromedp.Value("#s0-l0-apr", &shown, chromedp.ByQuery),
-	); err != nil {
-		t.Fatalf("applying %s: the APR input shows %q: %v", want, shown, err)
-	}
+	applyGoal(t, run, "#s0-l0-apr", want)
 	l := d.scenarios[0].layers[0]
 	l.aprPct = want
 	d = d.withScenario(0, d.scenarios[0].withLayer(0, l))
@@ -120,7 +137,7 @@ func TestBrowserGoalSeekFindsAndAppliesAValue(t *testing.T) {
 	}
 	var none string
 	if err := run(
-		chromedp.Click("#goal-ask", chromedp.ByQuery),
+		clickCentered("#goal-ask"),
 		chromedp.WaitVisible(".goal-none", chromedp.ByQuery),
 		chromedp.Text(".goal-none", &none, chromedp.ByQuery),
 	); err != nil {
@@ -131,7 +148,11 @@ func TestBrowserGoalSeekFindsAndAppliesAValue(t *testing.T) {
 	}
 
 	// A common question, asked with one click, answers as solve does.
-	if err := run(chromedp.Click("#goal-common-0", chromedp.ByQuery), chromedp.WaitVisible(".goal-question", chromedp.ByQuery)); err != nil {
+	var k int
+	if err := run(chromedp.Evaluate(`[...document.querySelectorAll(".goal-common-list button")].findIndex(b => b.textContent.includes("would need to match"))`, &k)); err != nil || k < 0 {
+		t.Fatalf("no common question about the APR a layer would need (%v)", err)
+	}
+	if err := run(clickCentered(fmt.Sprintf("#goal-common-%d", k)), chromedp.WaitVisible(".goal-question", chromedp.ByQuery)); err != nil {
 		t.Fatal(err)
 	}
 	got, text = goalValue(t, run)
@@ -197,11 +218,11 @@ func TestBrowserGoalSeekFindsTheBorrowRateOfALoopFromAPreset(t *testing.T) {
 		t.Fatal("no loop preset aave-weeth-loop")
 	}
 	if err := run(
-		chromedp.Click("#s1-loop-toggle", chromedp.ByQuery),
+		clickCentered("#s1-loop-toggle"),
 		chromedp.WaitVisible("#s1-loop-preset-select", chromedp.ByQuery),
 		chooseOption("s1-loop-preset-select", lp.ID),
 		chromedp.WaitVisible("#s1-loop-preset-fill", chromedp.ByQuery),
-		chromedp.Click("#s1-loop-preset-fill", chromedp.ByQuery),
+		clickCentered("#s1-loop-preset-fill"),
 		chromedp.WaitVisible("#s1-loop-leverage", chromedp.ByQuery),
 	); err != nil {
 		t.Fatalf("filling the loop from %s: %v", lp.ID, err)
@@ -239,19 +260,14 @@ func TestBrowserGoalSeekFindsTheBorrowRateOfALoopFromAPreset(t *testing.T) {
 	if err := run(chromedp.Evaluate(`[...document.querySelectorAll(".goal-common-list button")].findIndex(b => b.textContent.includes("borrow rate"))`, &k)); err != nil || k < 0 {
 		t.Fatalf("no common question about the loop's borrow rate (%v)", err)
 	}
-	if err := run(chromedp.Click(fmt.Sprintf("#goal-common-%d", k), chromedp.ByQuery), chromedp.WaitVisible(".goal-question", chromedp.ByQuery)); err != nil {
+	if err := run(clickCentered(fmt.Sprintf("#goal-common-%d", k)), chromedp.WaitVisible(".goal-question", chromedp.ByQuery)); err != nil {
 		t.Fatal(err)
 	}
 	got, text := goalValue(t, run)
 	if got != want || !strings.Contains(text, unlooped) {
 		t.Fatalf("the borrow rate at which the loop stops paying = %q, want solve's %q against %s unlooped (the page says %q)", got, want, unlooped, text)
 	}
-	if err := run(
-		chromedp.Click("#goal-apply", chromedp.ByQuery),
-		chromedp.Poll(fmt.Sprintf(`document.getElementById("s1-loop-borrow-apr").value === %q`, want), nil),
-	); err != nil {
-		t.Fatalf("applying the borrow rate %s: %v", want, err)
-	}
+	applyGoal(t, run, "#s1-loop-borrow-apr", want)
 	s = d.scenarios[1]
 	s.loop.borrowAPRPct = want
 	d = d.withScenario(1, s)
@@ -262,5 +278,70 @@ func TestBrowserGoalSeekFindsTheBorrowRateOfALoopFromAPreset(t *testing.T) {
 	}
 	if final != reached || mustDecimal(final).LessThan(mustDecimal(target)) {
 		t.Errorf("final at the borrow rate found = %s, want solve's %s, at least the unlooped %s", final, reached, target)
+	}
+}
+
+// A layer filled from the EIGEN preset is paid in EIGEN at a price of 0; the question it invites
+// is the EIGEN price at which the restaking stack matches plain staking, and once applied the
+// price input shows it and the stack's final reaches staking's.
+func TestBrowserGoalSeekFindsTheRewardPriceThatMatchesStaking(t *testing.T) {
+	ctx := openPage(t, "")
+	run := func(actions ...chromedp.Action) error { return chromedp.Run(ctx, actions...) }
+	lib, err := shippedLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, ok := lib.Preset("eigenlayer-eigen")
+	if !ok {
+		t.Fatal("no preset eigenlayer-eigen")
+	}
+	if err := run(
+		clickCentered("#s1-l1-presets-toggle"),
+		chromedp.WaitVisible("#s1-l1-preset-select", chromedp.ByQuery),
+		chooseOption("s1-l1-preset-select", pr.ID),
+		chromedp.WaitVisible("#s1-l1-preset-fill", chromedp.ByQuery),
+		clickCentered("#s1-l1-preset-fill"),
+	); err != nil {
+		t.Fatalf("filling EigenLayer from %s: %v", pr.ID, err)
+	}
+	d := draftFromSet(defaultSet())
+	l := presetDraftLayer(d.scenarios[1].layers[1], pr, mustDecimal(defaultGasPriceGwei))
+	d = d.withScenario(1, d.scenarios[1].withLayer(1, l))
+	waitFigures(t, ctx, "EigenLayer paid in EIGEN", expectFigures(t, d))
+	// The reward's inputs, in their fold, show the preset's figures.
+	if err := run(
+		clickCentered("#s1-l1-reward-toggle"),
+		chromedp.WaitVisible(`[data-path="scenarios[1].layers[1].reward.per_year"]`, chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var perYear string
+	if err := run(chromedp.Value(`[data-path="scenarios[1].layers[1].reward.per_year"]`, &perYear, chromedp.ByQuery)); err != nil || perYear != pr.Base.Reward.PerYear.String() {
+		t.Errorf("tokens a year show %q (%v), want the preset's %s", perYear, err, pr.Base.Reward.PerYear)
+	}
+
+	want, target, reached := solveOnFile(t, d, "--scenario", "1", "--field", "layers[1].reward.price", "--match", "0")
+	var k int
+	if err := run(chromedp.Evaluate(`[...document.querySelectorAll(".goal-common-list button")].findIndex(b => b.textContent.includes("EIGEN price"))`, &k)); err != nil || k < 0 {
+		t.Fatalf("no common question about the EIGEN price (%v)", err)
+	}
+	if err := run(clickCentered(fmt.Sprintf("#goal-common-%d", k)), chromedp.WaitVisible(".goal-question", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	got, text := goalValue(t, run)
+	if got != want || want == "0" {
+		t.Fatalf("the EIGEN price that matches staking = %q, want solve's %q, above 0 (the page says %q)", got, want, text)
+	}
+	const price = `[data-path="scenarios[1].layers[1].reward.price"]`
+	applyGoal(t, run, price, want)
+	l.reward.price = want
+	d = d.withScenario(1, d.scenarios[1].withLayer(1, l))
+	waitFigures(t, ctx, "at the EIGEN price found", expectFigures(t, d))
+	final, err := waitFigure(ctx, 1, "final")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if final != reached || mustDecimal(final).LessThan(mustDecimal(target)) {
+		t.Errorf("final at the EIGEN price found = %s, want solve's %s, at least staking's %s", final, reached, target)
 	}
 }
