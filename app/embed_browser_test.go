@@ -588,7 +588,8 @@ func TestEmbedDialogGivesTheSnippetForTheScenariosOnScreen(t *testing.T) {
 	}
 }
 
-// TestEmbedDemoPageShowsTwoWidgets opens dist's embed-demo.html: both widgets run, each sized
+// TestEmbedDemoPageShowsTwoWidgets opens dist's embed-demo.html: the open and the locked widget,
+// each at a column's and at a phone's width, run, each sized
 // to its content by the listener, each with the figures of its own scenarios, and nothing is
 // requested from anywhere but the site.
 func TestEmbedDemoPageShowsTwoWidgets(t *testing.T) {
@@ -608,16 +609,22 @@ func TestEmbedDemoPageShowsTwoWidgets(t *testing.T) {
 			if err := chromedp.Run(ctx, chromedp.Navigate(base+site.EmbedDemoFile)); err != nil {
 				t.Fatal(err)
 			}
-			sets := []calc.Set{defaultSet(), embedDemoLockedSet()}
+			sets := []calc.Set{defaultSet(), embedDemoLockedSet(), embedDemoLockedSet(), defaultSet()}
+			widths := []float64{600, 360, 600, 360}
 			for i, s := range sets {
+				// The iframes load lazily: bring each into view, as a reader scrolling does.
+				if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll("iframe")[%d].scrollIntoView()`, i), nil)); err != nil {
+					t.Fatal(err)
+				}
 				want := expectFigures(t, draftFromSet(s))
 				deadline := time.Now().Add(30 * time.Second)
 				for {
 					var got map[string]string
-					var height float64
+					var height, width float64
 					err := chromedp.Run(ctx,
 						chromedp.Evaluate(figuresJS(fmt.Sprintf(`document.querySelectorAll("iframe")[%d].contentDocument`, i)), &got),
 						chromedp.Evaluate(fmt.Sprintf(`parseFloat(document.querySelectorAll("iframe")[%d].style.height)`, i), &height),
+						chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll("iframe")[%d].getBoundingClientRect().width`, i), &width),
 					)
 					diff := ""
 					if err != nil {
@@ -631,6 +638,9 @@ func TestEmbedDemoPageShowsTwoWidgets(t *testing.T) {
 						}
 						if diff == "" && height == float64(embedStartHeightPx) {
 							diff = "the iframe still has its starting height: the listener never sized it"
+						}
+						if diff == "" && width != widths[i] {
+							diff = fmt.Sprintf("the iframe is %v px wide, want %v px", width, widths[i])
 						}
 					}
 					if diff == "" {
