@@ -20,21 +20,27 @@ import (
 // TestWidgetHeights embeds the widget in a host page of another origin that sizes the iframe to
 // the heights it reports, at a column's and at a phone's width: the widget, with its figures
 // in, stays within the heights a host can give it, and the height it reports is its document's.
+// It writes screenshots of the host page to RESTAKE_SCREENSHOTS, /tmp when unset.
 func TestWidgetHeights(t *testing.T) {
+	dir := os.Getenv("RESTAKE_SCREENSHOTS")
+	if dir == "" {
+		dir = os.TempDir()
+	}
 	base, _ := serveSite(t, siteDir(t), "/")
 	site, _ := url.Parse(base)
 	origin := site.Scheme + "://" + site.Host
 	for _, tc := range []struct {
 		name     string
+		file     string
 		set      calc.Set
 		query    string
 		widthPx  int
 		atMostPx int
 	}{
-		{"3 scenarios at 600 px", defaultSet(), "?embed=1", 600, 900},
-		{"3 scenarios at 360 px", defaultSet(), "?embed=1", 360, 1400},
-		{"3 locked scenarios at 360 px", defaultSet(), "?embed=1&lock=1", 360, 1400},
-		{"6 scenarios at 600 px", sixScenarios(), "?embed=1", 600, 1400},
+		{"3 scenarios at 600 px", "3-600", defaultSet(), "?embed=1", 600, 900},
+		{"3 scenarios at 360 px", "3-360", defaultSet(), "?embed=1&theme=dark", 360, 1400},
+		{"3 locked scenarios at 360 px", "3-360-locked", defaultSet(), "?embed=1&lock=1", 360, 1400},
+		{"6 scenarios at 600 px", "6-600", sixScenarios(), "?embed=1", 600, 1400},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if len(tc.set.Scenarios) > calc.MaxScenarios {
@@ -75,28 +81,39 @@ func TestWidgetHeights(t *testing.T) {
 					document, reported, tc.widthPx, tc.atMostPx)
 			}
 			t.Logf("%s: %v px tall", tc.name, reported)
+			var shot []byte
+			if err := chromedp.Run(ctx, chromedp.FullScreenshot(&shot, 100)); err != nil {
+				t.Fatal(err)
+			}
+			saveScreenshot(t, dir, "restake-widget-height-"+tc.file+".png", shot)
 		})
 	}
 }
 
 // figureLinesJS returns, for every figure shown ([data-value] elements with a box), its
-// scenario/field, its text and the number of lines its number (or its words, where it has no
-// number) takes: the line boxes of its text, rectangles that overlap in height being one line.
+// scenario/field and its part that takes the most lines: its number, or each of the words said
+// in its place ("= nominal", "risk not entered"), or the element itself where it has neither.
+// A part's lines are the line boxes of its text, rectangles that overlap in height being one.
 const figureLinesJS = `[...document.querySelectorAll("[data-value]")]
 	.filter(el => el.getClientRects().length > 0)
 	.map(el => {
-		const shown = el.querySelector(".num, .none, .amount") || el;
-		const range = document.createRange();
-		range.selectNodeContents(shown);
-		const rects = [...range.getClientRects()].filter(r => r.width > 0).sort((a, b) => a.top - b.top);
-		let lines = 0, bottom = -Infinity;
-		for (const r of rects) {
-			if (r.top >= bottom - 1) { lines++; bottom = r.bottom; } else { bottom = Math.max(bottom, r.bottom); }
+		const parts = [...el.querySelectorAll(".num, .none > span, span.amount")];
+		let worst = null;
+		for (const part of parts.length ? parts : [el]) {
+			const range = document.createRange();
+			range.selectNodeContents(part);
+			const rects = [...range.getClientRects()].filter(r => r.width > 0).sort((a, b) => a.top - b.top);
+			let lines = 0, bottom = -Infinity;
+			for (const r of rects) {
+				if (r.top >= bottom - 1) { lines++; bottom = r.bottom; } else { bottom = Math.max(bottom, r.bottom); }
+			}
+			const style = getComputedStyle(part);
+			const m = {text: part.textContent.trim(), lines: lines, height: part.getBoundingClientRect().height,
+				lineHeight: parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize)};
+			if (!worst || m.lines > worst.lines || m.height / m.lineHeight > worst.height / worst.lineHeight) worst = m;
 		}
-		const style = getComputedStyle(shown);
-		return {field: (el.dataset.scenario || "") + "/" + (el.dataset.field || el.dataset.figure || el.dataset.path || ""),
-			text: shown.textContent.trim(), lines: lines, height: shown.getBoundingClientRect().height,
-			lineHeight: parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize)};
+		worst.field = (el.dataset.scenario || "") + "/" + (el.dataset.field || el.dataset.figure || "");
+		return worst;
 	})`
 
 // answerSentences are the hooks of the answers beside the results: sentences that carry a
