@@ -546,6 +546,29 @@ func TestEmbedDialogGivesTheSnippetForTheScenariosOnScreen(t *testing.T) {
 		t.Errorf("the preview shows %s at %s, want the snippet's %s at 360px", preview.Src, preview.Width, src)
 	}
 
+	// The preview is as tall as its widget, and the snippet starts at that height: a host that
+	// pastes it without the listener shows the widget whole.
+	type previewSize struct{ Document, Frame, Snippet int }
+	var size previewSize
+	sizeJS := `(f => {
+		const d = f.contentDocument;
+		if (!d || !d.querySelector('.calc.embed[data-live="true"] [data-field="final"]')) return {document: 0, frame: 0, snippet: 0};
+		const m = document.getElementById("embed-snippet").value.match(/height:(\d+)px/);
+		return {document: Math.ceil(d.documentElement.getBoundingClientRect().height), frame: f.clientHeight, snippet: m ? +m[1] : 0};
+	})(document.getElementById("embed-preview-frame"))`
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(sizeJS, &size)); err != nil {
+			t.Fatal(err)
+		}
+		if (size.Document > 0 && size.Frame == size.Document && size.Snippet == size.Document) || time.Now().After(deadline) {
+			break
+		}
+	}
+	if size.Document == 0 || size.Frame != size.Document || size.Snippet != size.Document {
+		t.Errorf("the preview's widget is %d px tall, its frame %d px and the snippet's height %d px, want them equal",
+			size.Document, size.Frame, size.Snippet)
+	}
+
 	// Copying: through the clipboard where allowed, else by selecting the text.
 	copied := func(stub, wantStatus string) (status, clip string, selected bool) {
 		t.Helper()

@@ -103,9 +103,10 @@ func (c *scenarioCards) card(i int, r calc.ScenarioResult) app.UI {
 		),
 		app.If(c.IonEdit != nil, func() app.UI {
 			return app.Button().Type("button").Class("link card-edit").
-				Aria("label", "Change the layers of "+r.Name).
-				Text("Change its layers").
-				OnClick(c.onEdit(i))
+				OnClick(c.onEdit(i)).Body(
+				app.Text("Change its layers"),
+				app.Span().Class("visually-hidden").Text(" ("+r.Name+")"),
+			)
 		}),
 	)
 }
