@@ -111,8 +111,8 @@ func TestDistWritesTheCalculatorsSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, link := range links {
-		if !strings.Contains(demo, embedSnippet(link, 600)) && !strings.Contains(demo, embedSnippet(link, 360)) {
-			t.Errorf("%s has no widget for %s", site.EmbedDemoFile, link)
+		if !strings.Contains(demo, embedSnippet(link, 600, embedStartHeightPx)) || !strings.Contains(demo, embedSnippet(link, 360, embedStartHeightPx)) {
+			t.Errorf("%s lacks a widget for %s at 600 px or at 360 px", site.EmbedDemoFile, link)
 		}
 	}
 }

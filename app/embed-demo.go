@@ -10,28 +10,36 @@ import (
 	"restakecalc/calc"
 )
 
-// embedDemo returns the demo host page that `app dist` writes (site.EmbedDemoFile): the widget
-// twice, with the snippet and the height listener the embed dialog gives a host.
+// embedDemoWidths are the demo's widths, CSS pixels: a page's column, and a phone or a sidebar.
+var embedDemoWidths = [2]int{600, 360}
+
+// embedDemo returns the demo host page that `app dist` writes (site.EmbedDemoFile): an open and a
+// locked widget, each at a column's width and at a phone's, with the snippet and the height
+// listener the embed dialog gives a host.
 func embedDemo() (site.EmbedDemo, error) {
 	links, err := embedDemoLinks()
 	if err != nil {
 		return site.EmbedDemo{}, fmt.Errorf("the embed demo's links: %w", err)
 	}
+	open := func(widthPx int) site.EmbeddedWidget {
+		return site.EmbeddedWidget{
+			Title: fmt.Sprintf("Staking, restaking and multistaking, %d px", widthPx),
+			About: template.HTML(fmt.Sprintf("The calculator's examples, as a visitor may change them: every field is open. "+
+				"At most %d px wide.", widthPx)),
+			Snippet: template.HTML(embedSnippet(links[0], widthPx, embedStartHeightPx)),
+		}
+	}
+	locked := func(widthPx int) site.EmbeddedWidget {
+		return site.EmbeddedWidget{
+			Title: fmt.Sprintf("Lido alone or with EigenLayer, read-only, %d px", widthPx),
+			About: template.HTML(fmt.Sprintf("Two scenarios set by this page with <code>lock=1</code>: a visitor changes only the "+
+				"amount and the horizon. At most %d px wide.", widthPx)),
+			Snippet: template.HTML(embedSnippet(links[1], widthPx, embedStartHeightPx)),
+		}
+	}
+	column, phone := embedDemoWidths[0], embedDemoWidths[1]
 	return site.EmbedDemo{
-		Widgets: []site.EmbeddedWidget{
-			{
-				Title: "Staking, restaking and multistaking",
-				About: "The calculator's examples, as a visitor may change them: every field is open. " +
-					"At most 600 px wide.",
-				Snippet: template.HTML(embedSnippet(links[0], 600)),
-			},
-			{
-				Title: "Lido alone or with EigenLayer, read-only",
-				About: "Two scenarios set by this page with <code>lock=1</code>: a visitor changes only the " +
-					"amount and the horizon. At most 360 px wide, as in a sidebar or on a phone.",
-				Snippet: template.HTML(embedSnippet(links[1], 360)),
-			},
-		},
+		Widgets:        []site.EmbeddedWidget{open(column), locked(phone), locked(column), open(phone)},
 		HeightListener: template.HTML(heightListenerJS),
 	}, nil
 }

@@ -53,12 +53,16 @@ func TestEmbedDemoUsesTheDialogsSnippet(t *testing.T) {
 	if string(demo.HeightListener) != heightListenerJS {
 		t.Errorf("the demo's listener is not the dialog's")
 	}
-	widthsPx := []int{600, 360} // a column, and a sidebar or a phone
-	if len(demo.Widgets) != len(widthsPx) {
-		t.Fatalf("the demo has %d widgets, want %d", len(demo.Widgets), len(widthsPx))
+	// An open and a locked widget, each in a column and on a phone (or in a sidebar).
+	want := []struct {
+		link    string
+		widthPx int
+	}{{links[0], 600}, {links[1], 360}, {links[1], 600}, {links[0], 360}}
+	if len(demo.Widgets) != len(want) {
+		t.Fatalf("the demo has %d widgets, want %d", len(demo.Widgets), len(want))
 	}
 	for i, w := range demo.Widgets {
-		if want := embedSnippet(links[i], widthsPx[i]); string(w.Snippet) != want {
+		if want := embedSnippet(want[i].link, want[i].widthPx, embedStartHeightPx); string(w.Snippet) != want {
 			t.Errorf("widget %d's snippet = %s, want the dialog's %s", i+1, w.Snippet, want)
 		}
 	}

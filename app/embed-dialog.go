@@ -33,12 +33,16 @@ var heightListener string
 var heightListenerJS = "<script>\n" + heightListener + "</script>"
 
 // embedSnippet is the iframe a host pastes to embed the widget at src, at most widthPx wide and
-// as wide as the host's column otherwise.
-func embedSnippet(src string, widthPx int) string {
+// as wide as the host's column otherwise, heightPx tall until the height listener fits it.
+func embedSnippet(src string, widthPx, heightPx int) string {
 	return fmt.Sprintf(`<iframe src="%s" title="Restaking calculator" `+
 		`style="width:100%%;max-width:%dpx;height:%dpx;border:0" loading="lazy"></iframe>`,
-		html.EscapeString(src), widthPx, embedStartHeightPx)
+		html.EscapeString(src), widthPx, heightPx)
 }
+
+// maxEmbedHeightPx is the tallest height the dialog takes from its preview: anything taller is
+// no widget's.
+const maxEmbedHeightPx = 20000
 
 // The widget and the dialog write <dialog>, <iframe>, <textarea>, <details>, <fieldset> and their
 // parts with app.Elem rather than app.Dialog and the like: each of go-app's element types brings
@@ -62,6 +66,11 @@ type embedDialog struct {
 	widthPx   int    // the last valid width
 	copied    string // what became of the last copy
 	copiedID  string // the textarea last copied, under whose button copied is said
+
+	// previewHeightPx is the height the preview's widget reports (SPEC section 6), 0 before it
+	// has: the snippet's height and the preview's, so that both fit what the widget shows.
+	previewHeightPx int
+	onMessage       app.Func // the window's message listener while the dialog is open
 }
 
 func newEmbedDialog() *embedDialog {
@@ -109,7 +118,7 @@ func (d *embedDialog) Render() app.UI {
 
 func (d *embedDialog) content() app.UI {
 	src := d.src()
-	snippet := embedSnippet(src, d.widthPx)
+	snippet := embedSnippet(src, d.widthPx, d.heightPx())
 	widthError := ""
 	if _, err := parseEmbedWidth(d.widthText); err != nil {
 		widthError = err.Error()
@@ -159,8 +168,11 @@ func (d *embedDialog) content() app.UI {
 		app.Div().Class("embed-preview").Body(
 			app.Elem("iframe").ID("embed-preview-frame").Attr("src", src).
 				Attr("title", "Preview of the embedded calculator").
-				Attr("width", d.widthPx), // not a style attribute: the site's policy refuses those
+				// Attributes, not a style: the site's policy refuses those.
+				Attr("width", d.widthPx).Attr("height", d.heightPx()),
 		),
+		app.P().ID("embed-preview-size").Class("embed-preview-size").Text(
+			fmt.Sprintf("%d × %d px, as it shows at this width", d.widthPx, d.heightPx())),
 	)
 }
 
@@ -173,6 +185,54 @@ func (d *embedDialog) copyStatus(id, source string) app.UI {
 	}
 	return app.P().ID(id).Class("embed-copied").Role("status").Text(text)
 }
+
+// heightPx is the widget's height as its preview reports it, or embedStartHeightPx before it has.
+func (d *embedDialog) heightPx() int {
+	if d.previewHeightPx > 0 {
+		return d.previewHeightPx
+	}
+	return embedStartHeightPx
+}
+
+// listen takes the heights the preview's widget reports, as a host's listener does: only a
+// whole positive number, only from the preview's own frame.
+func (d *embedDialog) listen(ctx app.Context) {
+	if d.onMessage != nil || !app.IsClient {
+		return
+	}
+	d.onMessage = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		e := args[0]
+		frame := app.Window().GetElementByID("embed-preview-frame")
+		data := e.Get("data")
+		if !frame.Truthy() || !e.Get("source").Equal(frame.Get("contentWindow")) ||
+			data.Type() != app.TypeObject || data.Get("type").Type() != app.TypeString ||
+			data.Get("type").String() != heightMessageType || data.Get("height").Type() != app.TypeNumber {
+			return nil
+		}
+		h := data.Get("height").Float()
+		if h < 1 || h > maxEmbedHeightPx || h != float64(int(h)) {
+			return nil
+		}
+		ctx.Dispatch(func(ctx app.Context) { d.previewHeightPx = int(h) })
+		return nil
+	})
+	app.Window().Call("addEventListener", "message", d.onMessage)
+}
+
+// unlisten removes the message listener.
+func (d *embedDialog) unlisten() {
+	if d.onMessage == nil {
+		return
+	}
+	app.Window().Call("removeEventListener", "message", d.onMessage)
+	d.onMessage.Release()
+	d.onMessage = nil
+}
+
+func (d *embedDialog) OnDismount() { d.unlisten() }
 
 // parseEmbedWidth reads the width as typed.
 func parseEmbedWidth(text string) (int, error) {
@@ -190,7 +250,8 @@ func (d *embedDialog) onOpen(ctx app.Context, e app.Event) {
 	if err != nil {
 		link = "" // the widget then opens the examples; cannot happen with a valid set
 	}
-	d.link, d.open, d.copied = link, true, ""
+	d.link, d.open, d.copied, d.previewHeightPx = link, true, "", 0
+	d.listen(ctx)
 	ctx.Defer(func(ctx app.Context) {
 		if el := app.Window().GetElementByID("embed-dialog"); el.Truthy() && !el.Get("open").Bool() {
 			el.Call("showModal")
@@ -208,6 +269,7 @@ func (d *embedDialog) onCloseClick(ctx app.Context, e app.Event) {
 // the button that opened it.
 func (d *embedDialog) onClose(ctx app.Context, e app.Event) {
 	d.open = false
+	d.unlisten()
 	ctx.Defer(func(ctx app.Context) {
 		if el := app.Window().GetElementByID("embed-open"); el.Truthy() {
 			el.Call("focus")
@@ -217,7 +279,7 @@ func (d *embedDialog) onClose(ctx app.Context, e app.Event) {
 
 func (d *embedDialog) onLock(ctx app.Context, e app.Event) {
 	d.options.lock = ctx.JSSrc().Get("checked").Bool()
-	d.copied = ""
+	d.copied, d.previewHeightPx = "", 0
 }
 
 func (d *embedDialog) onTheme(ctx app.Context, e app.Event) {
@@ -242,7 +304,7 @@ func (d *embedDialog) onWidth(ctx app.Context, text string) {
 // run: go-app keeps an element's handler while its code is the same, so a closure would copy
 // the snippet of the dialog's first render.
 func (d *embedDialog) onCopySnippet(ctx app.Context, e app.Event) {
-	d.copy(ctx, "embed-snippet", embedSnippet(d.src(), d.widthPx))
+	d.copy(ctx, "embed-snippet", embedSnippet(d.src(), d.widthPx, d.heightPx()))
 }
 
 func (d *embedDialog) onCopyListener(ctx app.Context, e app.Event) {

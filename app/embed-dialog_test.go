@@ -10,24 +10,24 @@ import (
 )
 
 var embedSnippetTests = []struct {
-	src     string
-	widthPx int
-	want    string
+	src               string
+	widthPx, heightPx int
+	want              string
 }{
-	{"https://example.org/?embed=1#z=abc", 600,
-		`<iframe src="https://example.org/?embed=1#z=abc" title="Restaking calculator" style="width:100%;max-width:600px;height:900px;border:0" loading="lazy"></iframe>`},
+	{"https://example.org/?embed=1#z=abc", 600, 712,
+		`<iframe src="https://example.org/?embed=1#z=abc" title="Restaking calculator" style="width:100%;max-width:600px;height:712px;border:0" loading="lazy"></iframe>`},
 	// The ampersands are escaped as HTML wants them in an attribute.
-	{"https://example.org/c/?embed=1&lock=1&theme=dark#s=e30", 320,
+	{"https://example.org/c/?embed=1&lock=1&theme=dark#s=e30", 320, 900,
 		`<iframe src="https://example.org/c/?embed=1&amp;lock=1&amp;theme=dark#s=e30" title="Restaking calculator" style="width:100%;max-width:320px;height:900px;border:0" loading="lazy"></iframe>`},
 	// A quote in a path cannot end the attribute.
-	{`https://example.org/a"b/?embed=1`, 400,
+	{`https://example.org/a"b/?embed=1`, 400, 900,
 		`<iframe src="https://example.org/a&#34;b/?embed=1" title="Restaking calculator" style="width:100%;max-width:400px;height:900px;border:0" loading="lazy"></iframe>`},
 }
 
 func TestEmbedSnippet(t *testing.T) {
 	for _, tt := range embedSnippetTests {
-		if got := embedSnippet(tt.src, tt.widthPx); got != tt.want {
-			t.Errorf("embedSnippet(%q, %d) = %s, want %s", tt.src, tt.widthPx, got, tt.want)
+		if got := embedSnippet(tt.src, tt.widthPx, tt.heightPx); got != tt.want {
+			t.Errorf("embedSnippet(%q, %d, %d) = %s, want %s", tt.src, tt.widthPx, tt.heightPx, got, tt.want)
 		}
 	}
 }

@@ -1,12 +1,18 @@
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // renderWidget renders the page as the widget for iframes (?embed=1, SPEC section 6): no site
-// header or footer, the results first, then what the visitor may change, then the value chart;
-// a small link opens the same scenarios in the full calculator. In a locked widget
-// (&lock=1) only the amount and the horizon are inputs; the scenarios are shown with every
-// control disabled, and [embedOptions.edit] refuses any other edit that would still come.
+// header or footer; on top what the visitor changes, the amount and the horizon; under it one
+// card per scenario with the figures that decide and the verdict line; every other figure and
+// the value chart behind "Details", the scenarios' editors behind their own toggle, and a small
+// link opens the same scenarios in the full calculator. In a locked widget (&lock=1) only the
+// amount and the horizon are inputs; the scenarios are shown with every control disabled, and
+// [embedOptions.edit] refuses any other edit that would still come.
 func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 	locked := o.lock
 	scenariosLabel := "Change the scenarios"
@@ -17,6 +23,10 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 		// reads as disabled.
 		scenarios = scenarios.Attr("disabled", true)
 	}
+	cards := newScenarioCards().Set(p.set).Results(p.figures).Stale(p.stale)
+	if !locked {
+		cards = cards.OnEdit(p.onEditScenarioLayers)
+	}
 
 	return app.Div().Class(p.shellClass("embed")).DataSet("live", p.live).DataSet("embed", true).DataSet("locked", locked).
 		On("focusin", p.onEditStart).On("focusout", p.onEditEnd).Body(
@@ -24,25 +34,55 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 		newEmbedHeader().Title(p.shellTitle()).FullURL(o.fullCalculatorURL(p.link)).Locked(locked),
 		p.shellNotice(),
 		app.Main().Class("embed-main").Body(
-			p.shellResults(false),
 			app.Section().Class("panel inputs embed-inputs").Aria("labelledby", "start-title").Body(
-				app.H2().ID("start-title").Text("Your starting point"),
-				p.shellStart(locked),
-				app.Elem("details").Class("embed-scenarios").ID("embed-scenarios").Body(
-					app.Elem("summary").Class("embed-scenarios-toggle").Text(scenariosLabel),
-					scenarios.Body(
-						app.Elem("legend").Class("visually-hidden").Text("Scenarios"),
-						app.If(!locked, func() app.UI {
-							return app.Div().Class("section-head").Body(p.shellAddScenario())
-						}),
-						p.shellScenarios(),
-					),
+				app.H2().ID("start-title").Class("visually-hidden").Text("Your starting point"),
+				newEmbedLockedInputs().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange),
+			),
+			app.Section().ID("results").Class("panel results embed-results").Aria("labelledby", "results-title").
+				DataSet("stale", p.stale).Body(
+				app.H2().ID("results-title").Class("visually-hidden").TabIndex(-1).Text("Results"),
+				p.status(),
+				cards,
+				app.Elem("details").Class("embed-details").Body(
+					app.Elem("summary").Class("embed-toggle").Text("Details: every figure and the value over time"),
+					newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale),
+					p.shellChart(),
 				),
 			),
-			p.shellChart(),
+			app.Elem("details").Class("embed-scenarios").ID("embed-scenarios").Body(
+				app.Elem("summary").Class("embed-scenarios-toggle embed-toggle").Text(scenariosLabel),
+				scenarios.Body(
+					app.Elem("legend").Class("visually-hidden").Text("Scenarios"),
+					app.If(!locked, func() app.UI {
+						return app.Div().Class("embed-set").Body(
+							newSetEditor().Set(p.draft).Errors(p.errors).WithoutVisitorInputs().OnChange(p.onSettingsChange),
+							app.Div().Class("section-head").Body(p.shellAddScenario()),
+						)
+					}),
+					p.shellScenarios(),
+				),
+			),
 		),
 		app.Footer().Class("embed-foot").Body(
 			app.P().Text("Computed on your device, exact to the wei. Not financial advice."),
 		),
 	)
+}
+
+// onEditScenarioLayers opens the widget's scenarios and moves the focus to the first field of
+// scenario i's layers.
+func (p *calculatorPage) onEditScenarioLayers(ctx app.Context, i int) {
+	if el := app.Window().GetElementByID("embed-scenarios"); el.Truthy() {
+		el.Set("open", true)
+	}
+	ctx.Defer(func(ctx app.Context) {
+		doc := app.Window().Get("document")
+		for _, sel := range []string{fmt.Sprintf(`[data-path^="scenarios[%d].layers"]`, i), fmt.Sprintf(`[data-path="scenarios[%d].name"]`, i)} {
+			if el := doc.Call("querySelector", sel); el.Truthy() {
+				el.Call("scrollIntoView")
+				el.Call("focus")
+				return
+			}
+		}
+	})
 }

@@ -546,6 +546,29 @@ func TestEmbedDialogGivesTheSnippetForTheScenariosOnScreen(t *testing.T) {
 		t.Errorf("the preview shows %s at %s, want the snippet's %s at 360px", preview.Src, preview.Width, src)
 	}
 
+	// The preview is as tall as its widget, and the snippet starts at that height: a host that
+	// pastes it without the listener shows the widget whole.
+	type previewSize struct{ Document, Frame, Snippet int }
+	var size previewSize
+	sizeJS := `(f => {
+		const d = f.contentDocument;
+		if (!d || !d.querySelector('.calc.embed[data-live="true"] [data-field="final"]')) return {document: 0, frame: 0, snippet: 0};
+		const m = document.getElementById("embed-snippet").value.match(/height:(\d+)px/);
+		return {document: Math.ceil(d.documentElement.getBoundingClientRect().height), frame: f.clientHeight, snippet: m ? +m[1] : 0};
+	})(document.getElementById("embed-preview-frame"))`
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(sizeJS, &size)); err != nil {
+			t.Fatal(err)
+		}
+		if (size.Document > 0 && size.Frame == size.Document && size.Snippet == size.Document) || time.Now().After(deadline) {
+			break
+		}
+	}
+	if size.Document == 0 || size.Frame != size.Document || size.Snippet != size.Document {
+		t.Errorf("the preview's widget is %d px tall, its frame %d px and the snippet's height %d px, want them equal",
+			size.Document, size.Frame, size.Snippet)
+	}
+
 	// Copying: through the clipboard where allowed, else by selecting the text.
 	copied := func(stub, wantStatus string) (status, clip string, selected bool) {
 		t.Helper()
@@ -605,7 +628,8 @@ func TestEmbedDialogGivesTheSnippetForTheScenariosOnScreen(t *testing.T) {
 	}
 }
 
-// TestEmbedDemoPageShowsTwoWidgets opens dist's embed-demo.html: both widgets run, each sized
+// TestEmbedDemoPageShowsTwoWidgets opens dist's embed-demo.html: the open and the locked widget,
+// each at a column's and at a phone's width, run, each sized
 // to its content by the listener, each with the figures of its own scenarios, and nothing is
 // requested from anywhere but the site.
 func TestEmbedDemoPageShowsTwoWidgets(t *testing.T) {
@@ -625,16 +649,22 @@ func TestEmbedDemoPageShowsTwoWidgets(t *testing.T) {
 			if err := chromedp.Run(ctx, chromedp.Navigate(base+site.EmbedDemoFile)); err != nil {
 				t.Fatal(err)
 			}
-			sets := []calc.Set{defaultSet(), embedDemoLockedSet()}
+			sets := []calc.Set{defaultSet(), embedDemoLockedSet(), embedDemoLockedSet(), defaultSet()}
+			widths := []float64{600, 360, 600, 360}
 			for i, s := range sets {
+				// The iframes load lazily: bring each into view, as a reader scrolling does.
+				if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll("iframe")[%d].scrollIntoView()`, i), nil)); err != nil {
+					t.Fatal(err)
+				}
 				want := expectFigures(t, draftFromSet(s))
 				deadline := time.Now().Add(30 * time.Second)
 				for {
 					var got map[string]string
-					var height float64
+					var height, width float64
 					err := chromedp.Run(ctx,
 						chromedp.Evaluate(figuresJS(fmt.Sprintf(`document.querySelectorAll("iframe")[%d].contentDocument`, i)), &got),
 						chromedp.Evaluate(fmt.Sprintf(`parseFloat(document.querySelectorAll("iframe")[%d].style.height)`, i), &height),
+						chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll("iframe")[%d].getBoundingClientRect().width`, i), &width),
 					)
 					diff := ""
 					if err != nil {
@@ -648,6 +678,9 @@ func TestEmbedDemoPageShowsTwoWidgets(t *testing.T) {
 						}
 						if diff == "" && height == float64(embedStartHeightPx) {
 							diff = "the iframe still has its starting height: the listener never sized it"
+						}
+						if diff == "" && width != widths[i] {
+							diff = fmt.Sprintf("the iframe is %v px wide, want %v px", width, widths[i])
 						}
 					}
 					if diff == "" {

@@ -55,7 +55,6 @@ func (s *liveSummary) Render() app.UI {
 		app.Ul().Body(
 			app.Range(rs).Slice(func(i int) app.UI {
 				r := rs[i]
-				final := calc.FormatAmount(r.Final.Truncate(4))
 				var sc calc.Scenario
 				if i < len(s.Iset.Scenarios) {
 					sc = s.Iset.Scenarios[i]
@@ -63,19 +62,19 @@ func (s *liveSummary) Render() app.UI {
 				return app.Li().Body(
 					app.Span().Class("scenario-number").Text(strconv.Itoa(i+1)),
 					app.Span().Class("summary-name").Text(r.Name),
-					app.Span().Class("summary-figure summary-final").Title(calc.FigureFinal.Title()).
-						Text(groupThousands(final)+" "+s.Iset.Asset),
-					app.Span().Class("summary-figure").Title(calc.FigureAPY.Title()).
-						Text(r.APY.StringFixed(2)+" % "+calc.FigureAPY.Title()),
+					app.Span().Class("summary-figure summary-final").Title(calc.FigureFinal.Title()+": "+calc.FormatAmount(r.Final)).
+						Text(readableAmount(r.Final)+" "+s.Iset.Asset),
+					app.Span().Class("summary-figure").Title(calc.FigureAPY.Title()+": "+calc.FormatPercent(r.APY)+" %").
+						Text(readablePercent(r.APY)+" % "+calc.FigureAPY.Title()),
 					app.If(calc.RiskOf(sc) == calc.RiskEntered, func() app.UI {
 						return app.Span().Class("summary-figure summary-expected").
-							Text("risk-adjusted " + r.APYExpected.StringFixed(2) + " %")
+							Text("risk-adjusted " + readablePercent(r.APYExpected) + " %")
 					}).Else(func() app.UI {
 						return app.Span().Class("summary-none").Text(map[bool]string{true: riskNotEntered, false: "risk incomplete"}[calc.RiskOf(sc) == calc.RiskNotEntered])
 					}),
 					app.If(calc.DiscountEntered(sc), func() app.UI {
 						return app.Span().Class("summary-figure summary-instant").
-							Text("instant exit " + groupThousands(calc.FormatAmount(r.Instant.Truncate(4))) + " " + s.Iset.Asset)
+							Text("instant exit " + readableAmount(r.Instant) + " " + s.Iset.Asset)
 					}),
 				)
 			}),

@@ -454,7 +454,7 @@ func bestOf(row figureRow, values []string, entered []bool) []bool {
 	return best
 }
 
-// deltaText writes value - first, signed, as "+0.399970 ETH vs 1".
+// deltaText writes value - first, signed, rounded as the figures are, as "+0.399970 ETH vs 1".
 func deltaText(u calc.Unit, first, value, unit string, known bool) string {
 	if !known {
 		return ""
@@ -468,13 +468,13 @@ func deltaText(u calc.Unit, first, value, unit string, known bool) string {
 	var s string
 	switch u {
 	case calc.UnitAsset:
-		s = d.Round(6).String()
-		if d.Round(6).IsZero() && !d.IsZero() {
-			s = d.String()
+		s = readableAmount(d)
+		if decimal.RequireFromString(strings.ReplaceAll(s, ",", "")).IsZero() && !d.IsZero() {
+			s = d.String() // below a wei's place: exact rather than a zero
 		}
 		s += " " + unit
 	case calc.UnitPercent:
-		s = d.Round(4).String() + " pp"
+		s = readablePercent(d) + " pp"
 	case calc.UnitFiat:
 		s = groupThousands(d.StringFixed(2)) + " " + unit
 	case calc.UnitDay:
@@ -488,26 +488,20 @@ func deltaText(u calc.Unit, first, value, unit string, known bool) string {
 	return s + " vs 1"
 }
 
-// figureText writes an exact figure so that it reads quickly and stays exact: the integer part
-// grouped by thousands, the first decimals plain and the rest of them smaller.
+// figureText writes an exact figure v for reading (readableFigure: an amount to 4 decimals or 6
+// significant digits, a percentage to 2), on one line with tabular digits; the exact value is
+// its title, and stays in the data-value of the cell around it.
 func figureText(v string, u calc.Unit, unit string) app.UI {
-	keep := 6
-	if u != calc.UnitAsset {
-		keep = 2
-	}
-	head, tail := v, ""
-	if dot := strings.IndexByte(v, '.'); dot >= 0 && len(v)-dot-1 > keep {
-		head, tail = v[:dot+1+keep], v[dot+1+keep:]
-	}
 	class := "num"
 	if u == calc.UnitAsset {
 		class += " amount"
 	}
-	return app.Span().Class(class).Body(
-		app.Span().Class("head").Text(groupThousands(head)),
-		app.If(tail != "", func() app.UI {
-			return app.Span().Class("tail").Text(tail)
-		}),
+	exact := v
+	if unit != "" {
+		exact += " " + unit
+	}
+	return app.Span().Class(class).Title(exact).Body(
+		app.Span().Class("head").Text(readableFigure(v, u)),
 		app.If(unit != "", func() app.UI {
 			return app.Span().Class("unit").Text(" " + unit)
 		}),

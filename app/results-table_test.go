@@ -63,11 +63,13 @@ var deltaTextTests = []struct {
 	first, value string
 	want         string
 }{
-	{calc.UnitAsset, "32.930903510077490557", "33.330873267792328334", "+0.39997 ETH vs 1"},
-	{calc.UnitAsset, "33.5", "33.1", "-0.4 ETH vs 1"},
+	// Rounded as the figures are: 6 significant digits below 1, 4 places from 1 up, 2 for points.
+	{calc.UnitAsset, "32.930903510077490557", "33.330873267792328334", "+0.399970 ETH vs 1"},
+	{calc.UnitAsset, "33.5", "33.1", "-0.400000 ETH vs 1"},
+	{calc.UnitAsset, "30", "32.123456", "+2.1235 ETH vs 1"},
 	{calc.UnitAsset, "1", "1.0000000000000000001", "+0.0000000000000000001 ETH vs 1"},
-	{calc.UnitAsset, "1", "1", "±0 ETH vs 1"},
-	{calc.UnitPercent, "2.909073", "4.158979", "+1.2499 pp vs 1"},
+	{calc.UnitAsset, "1", "1", "±0.0000 ETH vs 1"},
+	{calc.UnitPercent, "2.909073", "4.158979", "+1.25 pp vs 1"},
 	{calc.UnitFiat, "103732.35", "104992.25", "+1,259.90 USD vs 1"},
 	{calc.UnitDay, "3655", "3669", "+14 days vs 1"},
 	{calc.UnitDay, "3669", "3668", "-1 day vs 1"},

@@ -28,6 +28,8 @@ type setEditor struct {
 	Iset      draftSet
 	Ierrors   map[string]string // the engine's messages by field path
 	IonChange func(ctx app.Context, d draftSet)
+
+	IwithoutVisitors bool // the amount and the horizon are elsewhere
 }
 
 func newSetEditor() *setEditor {
@@ -49,8 +51,25 @@ func (e *setEditor) OnChange(h func(ctx app.Context, d draftSet)) *setEditor {
 	return e
 }
 
+// WithoutVisitorInputs leaves out the amount and the horizon, for the widget, which shows them
+// on top (embedLockedInputs).
+func (e *setEditor) WithoutVisitorInputs() *setEditor {
+	e.IwithoutVisitors = true
+	return e
+}
+
 func (e *setEditor) Render() app.UI {
 	d := e.Iset
+	rows := inputsOn(setInputs, alwaysShown)
+	if e.IwithoutVisitors {
+		var others []pageInput[draftSet]
+		for _, in := range rows {
+			if !in.visitor {
+				others = append(others, in)
+			}
+		}
+		rows = others
+	}
 	asset := assetLabel(d.asset)
 	currency := d.currency
 	if strings.TrimSpace(currency) == "" {
@@ -58,7 +77,7 @@ func (e *setEditor) Render() app.UI {
 	}
 	at := inputPlace{errors: e.Ierrors, asset: asset, currency: currency}
 	return app.Div().Class("set-editor").Body(
-		inputLines(inputsOn(setInputs, alwaysShown), e.current, at, e.report, map[string]app.UI{
+		inputLines(rows, e.current, at, e.report, map[string]app.UI{
 			"horizon": horizonPresetButtons(d.days, e.onPreset),
 			"fiat": newTextField().ID("gas-price").Label("Gas price").Unit("gwei").Decimal().
 				Value(d.gasPriceGwei).Error(gasPriceProblem(d)).

@@ -72,21 +72,17 @@ func chartMarker(i int, x, y, r float64, hollow bool) app.UI {
 		Attr("stroke-width", "1.5")
 }
 
-// chartShownAmount returns an amount as the page shows it, rounded half-even to 6 places ("≈" marks
-// a rounded value, "<0.000001" a positive one that rounds to zero), and the exact amount as the
-// results document writes it, for a title and data-value.
+// chartShownAmount returns an amount as the page shows it: as it is when readableAmount's
+// rounding would not change it, rounded by readableAmount with "≈" marking it otherwise; and the
+// exact amount as the results document writes it, for a title
+// and data-value.
 func chartShownAmount(d decimal.Decimal) (shown, exact string) {
 	exact = calc.FormatAmount(d)
-	rounded := d.RoundBank(6)
-	switch {
-	case rounded.Equal(d):
-		return exact, exact
-	case rounded.IsZero() && d.IsPositive():
-		return "<0.000001", exact
-	case rounded.IsZero():
-		return ">-0.000001", exact
+	shown = readableAmount(d)
+	if r, err := decimal.NewFromString(strings.ReplaceAll(shown, ",", "")); err == nil && r.Equal(d) {
+		return groupThousands(exact), exact
 	}
-	return "≈" + calc.FormatAmount(rounded), exact
+	return "≈" + shown, exact
 }
 
 // chartAmountSpan shows an amount rounded, with the exact amount in its title and data-value.
