@@ -16,30 +16,73 @@ import (
 // price grown to that day ([FiatValue]). Amounts are plain decimals with '.'; lines end in CRLF
 // and names are quoted as RFC 4180 asks.
 func SeriesCSV(s Set, r Results) []byte {
-	hasPrice := s.Price.Sign() > 0
+	w := NewSeriesCSVWriter(s, r)
 	var b bytes.Buffer
-	b.WriteString("\uFEFF")
-	b.WriteString("day")
+	for piece := w.Next(w.Rows()); piece != nil; piece = w.Next(w.Rows()) {
+		b.Write(piece)
+	}
+	return b.Bytes()
+}
+
+// A SeriesCSVWriter writes [SeriesCSV] in pieces of a few days each, for a caller that must hand
+// control back while a century of days is written (a page in a browser). The pieces joined are
+// SeriesCSV's bytes.
+type SeriesCSVWriter struct {
+	set      Set
+	results  Results
+	hasPrice bool
+	fiat     *fiatDays
+	rows     int // day rows in all
+	written  int // day rows written
+	started  bool
+}
+
+// NewSeriesCSVWriter returns a writer of the day series of r, evaluated from s with
+// Options{Series: true}.
+func NewSeriesCSVWriter(s Set, r Results) *SeriesCSVWriter {
+	rows := 0
 	for _, sr := range r.Scenarios {
-		name := sr.Name
-		b.WriteByte(',')
-		b.WriteString(csvField(name + " (" + s.Asset + ")"))
-		b.WriteByte(',')
-		b.WriteString(csvField(name + " expected (" + s.Asset + ")"))
-		if hasPrice {
+		rows = max(rows, len(sr.Series), len(sr.SeriesExpected))
+	}
+	return &SeriesCSVWriter{set: s, results: r, hasPrice: s.Price.Sign() > 0, rows: rows}
+}
+
+// Rows returns the number of day rows the file has, the header not counted.
+func (w *SeriesCSVWriter) Rows() int { return w.rows }
+
+// Written returns the number of day rows written so far.
+func (w *SeriesCSVWriter) Written() int { return w.written }
+
+// Next returns the next piece of the file: the byte order mark and the header with up to n day
+// rows on the first call, up to n day rows after; nil once everything is written.
+func (w *SeriesCSVWriter) Next(n int) []byte {
+	if w.started && w.written >= w.rows {
+		return nil
+	}
+	s, r := w.set, w.results
+	var b bytes.Buffer
+	if !w.started {
+		w.started = true
+		w.fiat = newFiatDays(s, r)
+		b.WriteString("\uFEFF")
+		b.WriteString("day")
+		for _, sr := range r.Scenarios {
+			name := sr.Name
 			b.WriteByte(',')
-			b.WriteString(csvField(name + " (" + s.Currency + ")"))
+			b.WriteString(csvField(name + " (" + s.Asset + ")"))
 			b.WriteByte(',')
-			b.WriteString(csvField(name + " expected (" + s.Currency + ")"))
+			b.WriteString(csvField(name + " expected (" + s.Asset + ")"))
+			if w.hasPrice {
+				b.WriteByte(',')
+				b.WriteString(csvField(name + " (" + s.Currency + ")"))
+				b.WriteByte(',')
+				b.WriteString(csvField(name + " expected (" + s.Currency + ")"))
+			}
 		}
+		b.WriteString("\r\n")
 	}
-	b.WriteString("\r\n")
-	days := 0
-	for _, sr := range r.Scenarios {
-		days = max(days, len(sr.Series), len(sr.SeriesExpected))
-	}
-	fiat := newFiatDays(s, r)
-	for i := range days {
+	end := min(w.rows, w.written+max(n, 0))
+	for i := w.written; i < end; i++ {
 		day := i + 1
 		if len(r.Scenarios) > 0 && i < len(r.Scenarios[0].Series) {
 			day = r.Scenarios[0].Series[i].Day
@@ -56,19 +99,20 @@ func SeriesCSV(s Set, r Results) []byte {
 			if expectedOK {
 				b.WriteString(FormatAmount(expected.Value))
 			}
-			if hasPrice {
+			if w.hasPrice {
 				b.WriteByte(',')
 				if nominalOK {
-					b.WriteString(FormatFiat(fiat.value(nominal), true))
+					b.WriteString(FormatFiat(w.fiat.value(nominal), true))
 				}
 				b.WriteByte(',')
 				if expectedOK {
-					b.WriteString(FormatFiat(fiat.value(expected), true))
+					b.WriteString(FormatFiat(w.fiat.value(expected), true))
 				}
 			}
 		}
 		b.WriteString("\r\n")
 	}
+	w.written = end
 	return b.Bytes()
 }
 
