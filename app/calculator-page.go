@@ -62,8 +62,9 @@ type calculatorPage struct {
 	// How long the last two evaluations took: a draft is slow when both were, not when the
 	// browser was busy with something else once.
 	evalCost, lastEvalCost time.Duration
-	calculating            bool // a slow evaluation waits for the typing to rest
-	drafts                 int  // counts the drafts waiting, so that only the latest is evaluated
+	calculating            bool            // a slow evaluation waits for the typing to rest
+	drafts                 int             // counts the drafts waiting, so that only the latest is evaluated
+	queue                  evaluationQueue // a heavy set's evaluation, one scenario at a time
 }
 
 // problem is one of the engine's objections to the draft, located for the problem summary.
@@ -140,6 +141,7 @@ func (p *calculatorPage) evaluate() {
 	start := time.Now()
 	defer func() { p.lastEvalCost, p.evalCost = p.evalCost, time.Since(start) }()
 	p.calculating = false
+	p.stopEvaluation()
 	set, results, err := evaluateDraft(p.draft)
 	if err != nil {
 		p.errors, p.problems = describeProblems(err, p.draft)
@@ -207,6 +209,15 @@ func withoutSeries(r calc.Results) calc.Results {
 	return r
 }
 
+// pageOptions are what the page asks of the engine: the day series for the chart, and the
+// break-even days.
+var pageOptions = calc.Options{Series: true, SeriesPoints: seriesPoints, BreakEven: true}
+
+// parseDraft reads a draft as the engine does a scenario file.
+func parseDraft(d draftSet) (calc.Set, error) {
+	return calc.Parse(d.scenarioFile())
+}
+
 // evaluateDraft parses and evaluates a draft. Nothing the user can type may crash the page: a
 // panic in the engine comes back as an error like any other.
 func evaluateDraft(d draftSet) (set calc.Set, results calc.Results, err error) {
@@ -215,11 +226,11 @@ func evaluateDraft(d draftSet) (set calc.Set, results calc.Results, err error) {
 			err = &calc.FieldError{Msg: fmt.Sprintf("the calculation stopped unexpectedly (%v); please report this input", r)}
 		}
 	}()
-	set, err = calc.Parse(d.scenarioFile())
+	set, err = parseDraft(d)
 	if err != nil {
 		return calc.Set{}, calc.Results{}, err
 	}
-	results, err = calc.Evaluate(set, calc.Options{Series: true, SeriesPoints: seriesPoints, BreakEven: true})
+	results, err = calc.Evaluate(set, pageOptions)
 	if err != nil {
 		return calc.Set{}, calc.Results{}, err
 	}
@@ -314,7 +325,9 @@ func (p *calculatorPage) onExplain(ctx app.Context, scenario int, field string) 
 // way to its field.
 func (p *calculatorPage) status() app.UI {
 	text := "Up to date."
-	if p.calculating {
+	if p.queue.working() {
+		text = p.queue.progress()
+	} else if p.calculating {
 		text = "Calculating once you stop typing…"
 	} else if p.stale {
 		text = "Out of date: " + plural(len(p.problems), "problem") +
@@ -349,8 +362,12 @@ func (p *calculatorPage) status() app.UI {
 func (p *calculatorPage) change(d draftSet) {
 	p.draft = d
 	p.saveSoon()
-	if !p.live || min(p.evalCost, p.lastEvalCost) < slowEvaluation {
+	if !p.live {
 		p.evaluate()
+		return
+	}
+	if min(p.evalCost, p.lastEvalCost) < slowEvaluation {
+		p.evaluateInSteps()
 		return
 	}
 	p.calculating = true
@@ -358,7 +375,7 @@ func (p *calculatorPage) change(d draftSet) {
 	draft := p.drafts
 	p.mountCtx.After(restDelay, func(ctx app.Context) {
 		if draft == p.drafts {
-			p.evaluate()
+			p.evaluateInSteps()
 		}
 	})
 }
