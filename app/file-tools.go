@@ -156,57 +156,87 @@ func (f *fileTools) onExportResults(ctx app.Context, e app.Event) {
 // onExportCSV writes every day of both paths: a century of six scenarios of eight layers is
 // 36,500 rows and some 40 MB, several seconds of work in a browser. It is done in pieces, one
 // per turn of the browser's event loop, so that the page keeps drawing and taking input and
-// says how far it got: first the scenarios are evaluated, one per turn, then the rows are
-// written for about csvSlice at a time, each piece handed to the browser at once. The
-// collector runs at its default pace meanwhile, so that the program's memory, which a
-// WebAssembly module never hands back, grows no more than the export needs.
+// says how far it got: first the scenarios' day values are evaluated, one scenario per turn and
+// kept as exact integers (which the collector need not trace), then the rows are written for
+// about csvSlice at a time, each piece handed to the browser at once. The collector runs at its
+// default pace meanwhile, so that the program's memory, which a WebAssembly module never hands
+// back, grows no more than the export needs.
 func (f *fileTools) onExportCSV(ctx app.Context, e app.Event) {
 	set := f.Iset
 	f.writing, f.status = true, csvProgress(0)
 	gcPercent := debug.SetGCPercent(100)
-	fail := func(err error) {
+	end := func() {
 		debug.SetGCPercent(gcPercent)
 		f.writing = false
-		f.finishExport(ctx, seriesFileName, "", nil, err)
 	}
-	evaluateInTurns(ctx, set, calc.Options{Series: true}, func(done, all int) {
-		f.status = csvProgress(done * 50 / all)
-	}, func(r calc.Results, err error) {
-		if err != nil {
-			fail(err)
-			return
-		}
-		w := calc.NewSeriesCSVWriter(set, r)
-		parts := app.Window().Get("Array").New()
-		var write func(ctx app.Context)
-		write = func(ctx app.Context) {
+	w, err := calc.EvaluateSeriesCSV(set)
+	if err != nil {
+		end()
+		f.finishExport(ctx, seriesFileName, "", nil, err)
+		return
+	}
+	parts := app.Window().Get("Array").New()
+	var step func(ctx app.Context)
+	step = func(ctx app.Context) {
+		var piece bytes.Buffer
+		done := false
+		err := recoverEngine(func() error {
+			if !w.Evaluated() {
+				return w.Step()
+			}
 			start := time.Now()
 			for time.Since(start) < csvSlice {
-				piece := w.Next(csvRows)
-				if piece == nil {
-					blob := app.Window().Get("Blob").New(parts, map[string]any{"type": "text/csv;charset=utf-8"})
-					parts = app.Null()
-					debug.SetGCPercent(gcPercent)
-					f.writing = false
-					saveBlob(ctx, seriesFileName, blob)
-					f.status = "Downloaded " + seriesFileName + "."
-					return
+				rows := w.Next(csvRows)
+				if rows == nil {
+					done = true
+					break
 				}
-				parts.Call("push", jsBytes(piece))
+				piece.Write(rows)
 			}
-			f.status = csvProgress(50 + 50*w.Written()/max(w.Rows(), 1))
-			afterBrowserTurn(ctx, write)
+			return nil
+		})
+		if err != nil {
+			end()
+			f.finishExport(ctx, seriesFileName, "", nil, err)
+			return
 		}
-		f.status = csvProgress(50)
-		afterBrowserTurn(ctx, write)
-	})
+		if piece.Len() > 0 {
+			parts.Call("push", jsBytes(piece.Bytes()))
+		}
+		if done {
+			blob := app.Window().Get("Blob").New(parts, map[string]any{"type": "text/csv;charset=utf-8"})
+			parts = app.Null()
+			end()
+			saveBlob(ctx, seriesFileName, blob)
+			f.status = "Downloaded " + seriesFileName + "."
+			return
+		}
+		percent := 50 * w.Scenarios() / max(len(set.Scenarios), 1)
+		if w.Evaluated() {
+			percent = 50 + 50*w.Written()/max(w.Rows(), 1)
+		}
+		f.status = csvProgress(percent)
+		afterBrowserTurn(ctx, step)
+	}
+	afterBrowserTurn(ctx, step)
+}
+
+// recoverEngine runs f: nothing the user can type may crash the page, a panic in the engine
+// comes back as an error like any other.
+func recoverEngine(f func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &calc.FieldError{Msg: fmt.Sprintf("the calculation stopped unexpectedly (%v); please report this input", v)}
+		}
+	}()
+	return f()
 }
 
 const (
 	// csvSlice is about how long writing the CSV holds the browser at a time.
 	csvSlice = 40 * time.Millisecond
 	// csvRows is how many days of the CSV are written between looks at the clock.
-	csvRows = 250
+	csvRows = 20
 )
 
 // csvProgress says how far the CSV got.
@@ -252,15 +282,27 @@ func (f *fileTools) onOpenFile(ctx app.Context, e app.Event) {
 
 // open takes a scenario file's bytes: the engine must read and run it, or nothing changes and
 // every problem is listed.
+// The engine runs the file one scenario per turn of the browser's event loop: the heaviest
+// take half a second.
 func (f *fileTools) open(ctx app.Context, name string, data []byte) {
 	set, err := calc.Parse(data)
-	if err == nil {
-		_, err = calc.Evaluate(set, calc.Options{})
-	}
 	if err != nil {
 		f.refuse(name, describeFileErrors(err))
 		return
 	}
+	f.status = "Opening " + name + "…"
+	evaluateInTurns(ctx, set, calc.Options{}, func(done, all int) {}, func(_ calc.Results, err error) {
+		if err != nil {
+			f.refuse(name, describeFileErrors(err))
+			return
+		}
+		f.accept(ctx, name, set)
+	})
+}
+
+// accept opens a file the engine read and ran: its scenarios replace the draft, which can be
+// brought back once.
+func (f *fileTools) accept(ctx app.Context, name string, set calc.Set) {
 	previous := f.Idraft
 	f.undo = &previous
 	f.problems, f.opened = nil, name

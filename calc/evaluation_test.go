@@ -124,3 +124,56 @@ func TestSeriesCSVWriterPieces(t *testing.T) {
 		})
 	}
 }
+
+// TestEvaluateSeriesCSV writes the hand-worked CSVs, the standard set with a growing price, the
+// version 2 ledgers and every golden set with a writer that evaluates its own day values, in
+// pieces: the hand-worked ones must be the hand-worked text, the others SeriesCSV's bytes.
+func TestEvaluateSeriesCSV(t *testing.T) {
+	type doc struct{ name, doc, want string }
+	var docs []doc
+	for _, tt := range csvTests {
+		docs = append(docs, doc{tt.name, tt.doc, tt.want})
+	}
+	docs = append(docs,
+		doc{"standard, growing price", strings.Replace(standardSetJSON, `"price":"3000"`, `"price":"3000","price_growth":"7.5"`, 1), ""},
+		doc{"reward", v2doc("10", 4, "", `{"name":"a","apr":"0","reward":{"token":"X","per_year":"36.5","price":"0.5","claim_every":2,"claim_gas":"0.01","sell_cost":"2"}}`), ""},
+		doc{"loop", v2doc("1", 4, `{"leverage":"2","borrow_apr":"36.5","liquidation_ltv":"50.05","liquidation_penalty":"5"}`, `{"name":"a","apr":"18.25"}`), ""})
+	files, _ := filepath.Glob("testdata/golden/*.json")
+	for _, file := range files {
+		docs = append(docs, doc{filepath.Base(file), string(mustRead(t, file)), ""})
+	}
+	for _, d := range docs {
+		s, err := Parse([]byte(d.doc))
+		if err != nil {
+			t.Fatalf("%s: Parse = %v", d.name, err)
+		}
+		w, err := EvaluateSeriesCSV(s)
+		if err != nil {
+			t.Fatalf("%s: EvaluateSeriesCSV = %v", d.name, err)
+		}
+		for !w.Evaluated() {
+			if err := w.Step(); err != nil {
+				t.Fatalf("%s: Step = %v", d.name, err)
+			}
+		}
+		var joined bytes.Buffer
+		for piece := w.Next(3); piece != nil; piece = w.Next(3) {
+			joined.Write(piece)
+		}
+		got := joined.Bytes()
+		if d.want != "" {
+			text := strings.ReplaceAll(string(bytes.TrimPrefix(got, []byte("\uFEFF"))), "\r\n", "|")
+			if text != d.want {
+				t.Errorf("EvaluateSeriesCSV(%s) = %q, want %q", d.name, text, d.want)
+			}
+			continue
+		}
+		r, err := Evaluate(s, Options{Series: true})
+		if err != nil {
+			t.Fatalf("%s: Evaluate = %v", d.name, err)
+		}
+		if want := SeriesCSV(s, r); !bytes.Equal(got, want) {
+			t.Errorf("EvaluateSeriesCSV(%s) differs from SeriesCSV:\n%.300s\nwant\n%.300s", d.name, got, want)
+		}
+	}
+}
