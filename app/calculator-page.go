@@ -358,7 +358,8 @@ func (p *calculatorPage) status() app.UI {
 
 // change takes a new draft and evaluates it. A draft that takes long to evaluate (six stacks
 // of eight layers over a century take most of a second in the browser) waits until the typing
-// rests, so that keys are not held up behind one evaluation each.
+// rests, so that keys are not held up behind one evaluation each; a heavy set is then worked
+// out one scenario per turn of the browser's event loop (evaluateInSteps).
 func (p *calculatorPage) change(d draftSet) {
 	p.draft = d
 	p.saveSoon()
