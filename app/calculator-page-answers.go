@@ -198,13 +198,7 @@ func (p *calculatorPage) inSlices(step func() bool, wanted func() bool, progress
 // is drawn finds the program busy and runs at once, so the program never hands the browser its
 // event loop back; a browser timer can only fire once it has.
 func (p *calculatorPage) afterBrowserTurn(f func(ctx app.Context)) {
-	var turn app.Func
-	turn = app.FuncOf(func(this app.Value, args []app.Value) any {
-		turn.Release()
-		p.mountCtx.Dispatch(f)
-		return nil
-	})
-	app.Window().Call("setTimeout", turn, 0)
+	afterBrowserTurn(p.mountCtx, f)
 }
 
 // onAskBudgets works out the risk budgets of a set too slow to work them out unasked.

@@ -55,7 +55,7 @@ func (p *calculatorPage) shellNotice() app.UI {
 // shellResults is the results panel: whether they are up to date, every problem with a way to
 // its field, the results table and, when explain is true, the explainer of its figures.
 func (p *calculatorPage) shellResults(explain bool) app.UI {
-	table := newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale)
+	table := newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale).Pending(p.queue.pending)
 	if explain {
 		table = table.OnExplain(p.onExplainFigure)
 	}

@@ -73,8 +73,9 @@ type calculatorPage struct {
 	// How long the last two evaluations took: a draft is slow when both were, not when the
 	// browser was busy with something else once.
 	evalCost, lastEvalCost time.Duration
-	calculating            bool // a slow evaluation waits for the typing to rest
-	drafts                 int  // counts the drafts waiting, so that only the latest is evaluated
+	calculating            bool            // a slow evaluation waits for the typing to rest
+	drafts                 int             // counts the drafts waiting, so that only the latest is evaluated
+	queue                  evaluationQueue // a heavy set's evaluation, one scenario at a time
 }
 
 // validInput is an input that worked and its figures.
@@ -190,6 +191,7 @@ func (p *calculatorPage) evaluate() {
 	start := time.Now()
 	defer func() { p.lastEvalCost, p.evalCost = p.evalCost, time.Since(start) }()
 	p.calculating = false
+	p.stopEvaluation()
 	set, results, err := evaluateDraft(p.draft)
 	if err != nil {
 		p.errors, p.problems, p.more = describeProblems(err, p.draft, p.typed)
@@ -267,6 +269,15 @@ func withoutSeries(r calc.Results) calc.Results {
 	return r
 }
 
+// pageOptions are what the page asks of the engine: the day series for the chart, and the
+// break-even days.
+var pageOptions = calc.Options{Series: true, SeriesPoints: seriesPoints, BreakEven: true}
+
+// parseDraft reads a draft as the engine does a scenario file.
+func parseDraft(d draftSet) (calc.Set, error) {
+	return calc.Parse(d.scenarioFile())
+}
+
 // evaluateDraft parses and evaluates a draft. Nothing the user can type may crash the page: a
 // panic in the engine comes back as an error like any other.
 func evaluateDraft(d draftSet) (set calc.Set, results calc.Results, err error) {
@@ -275,11 +286,11 @@ func evaluateDraft(d draftSet) (set calc.Set, results calc.Results, err error) {
 			err = &calc.FieldError{Msg: fmt.Sprintf("the calculation stopped unexpectedly (%v); please report this input", r)}
 		}
 	}()
-	set, err = calc.Parse(d.scenarioFile())
+	set, err = parseDraft(d)
 	if err != nil {
 		return calc.Set{}, calc.Results{}, err
 	}
-	results, err = calc.Evaluate(set, calc.Options{Series: true, SeriesPoints: seriesPoints, BreakEven: true})
+	results, err = calc.Evaluate(set, pageOptions)
 	if err != nil {
 		return calc.Set{}, calc.Results{}, err
 	}
@@ -377,7 +388,9 @@ func (p *calculatorPage) onExplain(ctx app.Context, scenario int, field string) 
 // way to its field.
 func (p *calculatorPage) status() app.UI {
 	text := "Up to date."
-	if p.calculating {
+	if p.queue.working() {
+		text = p.queue.progress()
+	} else if p.calculating {
 		text = "Calculating once you stop typing…"
 	} else if p.stale {
 		text = "Out of date: " + problemCount(len(p.problems), p.more) +
@@ -411,13 +424,18 @@ func (p *calculatorPage) status() app.UI {
 
 // change takes a new draft and evaluates it. A draft that takes long to evaluate (six stacks
 // of eight layers over a century take most of a second in the browser) waits until the typing
-// rests, so that keys are not held up behind one evaluation each.
+// rests, so that keys are not held up behind one evaluation each; a heavy set is then worked
+// out one scenario per turn of the browser's event loop (evaluateInSteps).
 func (p *calculatorPage) change(d draftSet) {
 	p.typed = typedAfter(p.typed, p.draft, d)
 	p.draft = d
 	p.saveSoon()
-	if !p.live || min(p.evalCost, p.lastEvalCost) < slowEvaluation {
+	if !p.live {
 		p.evaluate()
+		return
+	}
+	if min(p.evalCost, p.lastEvalCost) < slowEvaluation {
+		p.evaluateInSteps()
 		return
 	}
 	p.calculating = true
@@ -425,7 +443,7 @@ func (p *calculatorPage) change(d draftSet) {
 	draft := p.drafts
 	p.mountCtx.After(restDelay, func(ctx app.Context) {
 		if draft == p.drafts {
-			p.evaluate()
+			p.evaluateInSteps()
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	"restakecalc/calc"
@@ -68,6 +69,7 @@ type fileTools struct {
 	opened   string    // the name of the file last opened, for the messages
 	undo     *draftSet // the draft before the last import, until it is brought back or replaced
 	status   string    // what became of the last action
+	writing  bool      // a download is being written: its buttons wait
 }
 
 func newFileTools() *fileTools {
@@ -97,7 +99,7 @@ func (f *fileTools) OnOpen(v func(ctx app.Context, d draftSet)) *fileTools {
 }
 
 func (f *fileTools) Render() app.UI {
-	none := len(f.Iset.Scenarios) == 0
+	none := len(f.Iset.Scenarios) == 0 || f.writing
 	return app.Div().Class("file-tools").Body(
 		app.Div().Class("file-exports").Body(
 			app.Button().Type("button").ID("export-scenarios").Disabled(none).
@@ -137,33 +139,110 @@ func (f *fileTools) onExportScenarios(ctx app.Context, e app.Event) {
 	f.finishExport(ctx, scenarioFileName, "application/json", data, err)
 }
 
+// onExportResults evaluates the scenarios one per turn of the browser's event loop, as the
+// heaviest take half a second, and downloads their results document.
 func (f *fileTools) onExportResults(ctx app.Context, e app.Event) {
-	r, err := calc.Evaluate(f.Iset, calc.Options{})
-	var data []byte
-	if err == nil {
-		data, err = resultsDocument(r)
-	}
-	f.finishExport(ctx, resultsFileName, "application/json", data, err)
-}
-
-// onExportCSV writes every day of both paths: a century of six scenarios with a growing price
-// takes about three seconds in the browser, which is why it runs on the click, never on a
-// keystroke, and says so first.
-func (f *fileTools) onExportCSV(ctx app.Context, e app.Event) {
-	f.status = "Writing every day of the series…"
-	set := f.Iset
-	ctx.After(csvDelay, func(ctx app.Context) {
-		r, err := calc.Evaluate(set, calc.Options{Series: true})
+	f.writing, f.status = true, "Writing the results…"
+	evaluateInTurns(ctx, f.Iset, calc.Options{}, func(done, all int) {}, func(r calc.Results, err error) {
+		f.writing = false
 		var data []byte
 		if err == nil {
-			data = calc.SeriesCSV(set, r)
+			data, err = resultsDocument(r)
 		}
-		f.finishExport(ctx, seriesFileName, "text/csv;charset=utf-8", data, err)
+		f.finishExport(ctx, resultsFileName, "application/json", data, err)
 	})
 }
 
-// csvDelay lets the page show that the CSV is on its way before the work holds it up.
-const csvDelay = 50 * time.Millisecond
+// onExportCSV writes every day of both paths: a century of six scenarios of eight layers is
+// 36,500 rows and some 40 MB, several seconds of work in a browser. It is done in pieces, one
+// per turn of the browser's event loop, so that the page keeps drawing and taking input and
+// says how far it got: first the scenarios' day values are evaluated, one scenario per turn and
+// kept as exact integers (which the collector need not trace), then the rows are written for
+// about csvSlice at a time, each piece handed to the browser at once. The collector runs at its
+// default pace meanwhile, so that the program's memory, which a WebAssembly module never hands
+// back, grows no more than the export needs.
+func (f *fileTools) onExportCSV(ctx app.Context, e app.Event) {
+	set := f.Iset
+	f.writing, f.status = true, csvProgress(0)
+	gcPercent := debug.SetGCPercent(100)
+	end := func() {
+		debug.SetGCPercent(gcPercent)
+		f.writing = false
+	}
+	w, err := calc.EvaluateSeriesCSV(set)
+	if err != nil {
+		end()
+		f.finishExport(ctx, seriesFileName, "", nil, err)
+		return
+	}
+	parts := app.Window().Get("Array").New()
+	var step func(ctx app.Context)
+	step = func(ctx app.Context) {
+		var piece bytes.Buffer
+		done := false
+		err := recoverEngine(func() error {
+			if !w.Evaluated() {
+				return w.Step()
+			}
+			start := time.Now()
+			for time.Since(start) < csvSlice {
+				rows := w.Next(csvRows)
+				if rows == nil {
+					done = true
+					break
+				}
+				piece.Write(rows)
+			}
+			return nil
+		})
+		if err != nil {
+			end()
+			f.finishExport(ctx, seriesFileName, "", nil, err)
+			return
+		}
+		if piece.Len() > 0 {
+			parts.Call("push", jsBytes(piece.Bytes()))
+		}
+		if done {
+			blob := app.Window().Get("Blob").New(parts, map[string]any{"type": "text/csv;charset=utf-8"})
+			parts = app.Null()
+			end()
+			saveBlob(ctx, seriesFileName, blob)
+			f.status = "Downloaded " + seriesFileName + "."
+			return
+		}
+		percent := 50 * w.Scenarios() / max(len(set.Scenarios), 1)
+		if w.Evaluated() {
+			percent = 50 + 50*w.Written()/max(w.Rows(), 1)
+		}
+		f.status = csvProgress(percent)
+		afterBrowserTurn(ctx, step)
+	}
+	afterBrowserTurn(ctx, step)
+}
+
+// recoverEngine runs f: nothing the user can type may crash the page, a panic in the engine
+// comes back as an error like any other.
+func recoverEngine(f func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &calc.FieldError{Msg: fmt.Sprintf("the calculation stopped unexpectedly (%v); please report this input", v)}
+		}
+	}()
+	return f()
+}
+
+const (
+	// csvSlice is about how long writing the CSV holds the browser at a time.
+	csvSlice = 40 * time.Millisecond
+	// csvRows is how many days of the CSV are written between looks at the clock.
+	csvRows = 20
+)
+
+// csvProgress says how far the CSV got.
+func csvProgress(percent int) string {
+	return fmt.Sprintf("Writing the CSV… %d %%", percent)
+}
 
 func (f *fileTools) finishExport(ctx app.Context, name, mime string, data []byte, err error) {
 	if err != nil {
@@ -203,11 +282,10 @@ func (f *fileTools) onOpenFile(ctx app.Context, e app.Event) {
 
 // open takes a scenario file's bytes: the engine must read and run it, or nothing changes and
 // every problem is listed.
+// The engine runs the file one scenario per turn of the browser's event loop: the heaviest
+// take half a second.
 func (f *fileTools) open(ctx app.Context, name string, data []byte) {
 	set, err := calc.Parse(data)
-	if err == nil {
-		_, err = calc.Evaluate(set, calc.Options{})
-	}
 	if err != nil {
 		more := 0
 		for _, fe := range calc.FieldErrors(err) {
@@ -216,6 +294,19 @@ func (f *fileTools) open(ctx app.Context, name string, data []byte) {
 		f.refuse(name, describeFileErrors(err), more)
 		return
 	}
+	f.status = "Opening " + name + "…"
+	evaluateInTurns(ctx, set, calc.Options{}, func(done, all int) {}, func(_ calc.Results, err error) {
+		if err != nil {
+			f.refuse(name, describeFileErrors(err))
+			return
+		}
+		f.accept(ctx, name, set)
+	})
+}
+
+// accept opens a file the engine read and ran: its scenarios replace the draft, which can be
+// brought back once.
+func (f *fileTools) accept(ctx app.Context, name string, set calc.Set) {
 	previous := f.Idraft
 	f.undo = &previous
 	f.problems, f.opened = nil, name
@@ -260,10 +351,21 @@ func (f *fileTools) onUndo(ctx app.Context, e app.Event) {
 // download hands data to the browser as a file called name: a Blob behind an object URL, and a
 // link with the download attribute, clicked. Nothing leaves the device.
 func download(ctx app.Context, name, mime string, data []byte) {
-	win := app.Window()
-	array := win.Get("Uint8Array").New(len(data))
+	blob := app.Window().Get("Blob").New([]any{jsBytes(data)}, map[string]any{"type": mime})
+	saveBlob(ctx, name, blob)
+}
+
+// jsBytes copies data into a new JavaScript Uint8Array.
+func jsBytes(data []byte) app.Value {
+	array := app.Window().Get("Uint8Array").New(len(data))
 	app.CopyBytesToJS(array, data)
-	blob := win.Get("Blob").New([]any{array}, map[string]any{"type": mime})
+	return array
+}
+
+// saveBlob hands a Blob to the browser as a file called name, through an object URL that is
+// revoked a few seconds later, so that the browser can let the file's bytes go.
+func saveBlob(ctx app.Context, name string, blob app.Value) {
+	win := app.Window()
 	url := win.Get("URL").Call("createObjectURL", blob)
 	a := win.Get("document").Call("createElement", "a")
 	a.Set("href", url)
@@ -274,10 +376,13 @@ func download(ctx app.Context, name, mime string, data []byte) {
 	a.Call("click")
 	a.Call("remove")
 	// The browser has the file once the click is handled; the URL can go a while later.
-	ctx.After(time.Minute, func(ctx app.Context) {
+	ctx.After(revokeDelay, func(ctx app.Context) {
 		app.Window().Get("URL").Call("revokeObjectURL", url)
 	})
 }
+
+// revokeDelay is how long a download's object URL outlives its click.
+const revokeDelay = 10 * time.Second
 
 // onOpenDraft takes the draft of an opened file, or the one an undo brings back.
 func (p *calculatorPage) onOpenDraft(ctx app.Context, d draftSet) {

@@ -88,7 +88,7 @@ func TestLayerEditorFillsFromAPreset(t *testing.T) {
 	lib := testLibrary(t)
 	pr, ok := lib.Preset("lido-steth")
 	if !ok {
-		t.Skip("no lido-steth preset in the library")
+		t.Fatal("no lido-steth preset in the library: the test has nothing to fill from")
 	}
 	l := draftFromSet(defaultSet()).scenarios[0].layers[0]
 	l.presets, l.more = true, true

@@ -757,7 +757,7 @@ func TestBrowserPageFillsALayerFromAPreset(t *testing.T) {
 	}
 	pr, ok := lib.Preset("lido-steth")
 	if !ok {
-		t.Skip("no lido-steth preset in the library")
+		t.Fatal("no lido-steth preset in the library: the test has nothing to fill from")
 	}
 	ctx := openPage(t, "")
 	if err := typeInto(ctx, "gas-price", "3"); err != nil {
@@ -800,7 +800,7 @@ func TestBrowserPageAppliesAStressCase(t *testing.T) {
 		}
 	}
 	if c.ID == "" {
-		t.Skip("no exit-queue-2025 stress case in the library")
+		t.Fatal("no exit-queue-2025 stress case in the library: the test has nothing to apply")
 	}
 	ctx := openPage(t, "")
 	err = chromedp.Run(ctx,

@@ -71,6 +71,7 @@ type resultsTable struct {
 	Iset     calc.Set     // the set the results are of: names, asset, currency, layer rates
 	Iresults calc.Results // the figures
 	Istale   bool         // the input changed into something invalid: these are older results
+	Ipending []bool       // by scenario: its figures are not yet worked out again for the input
 
 	// IonExplain, when set, gives every figure a button that asks for its explanation.
 	IonExplain func(ctx app.Context, scenario int, field string)
@@ -97,6 +98,18 @@ func (t *resultsTable) Results(v calc.Results) *resultsTable {
 func (t *resultsTable) Stale(v bool) *resultsTable {
 	t.Istale = v
 	return t
+}
+
+// Pending marks the scenarios whose figures are older than the input: the page works the
+// heaviest sets out one scenario at a time.
+func (t *resultsTable) Pending(v []bool) *resultsTable {
+	t.Ipending = v
+	return t
+}
+
+// pending says whether scenario i's figures are not yet worked out again for the input.
+func (t *resultsTable) pending(i int) bool {
+	return i < len(t.Ipending) && t.Ipending[i]
 }
 
 func (t *resultsTable) OnExplain(h func(ctx app.Context, scenario int, field string)) *resultsTable {
@@ -137,12 +150,19 @@ func (t *resultsTable) Render() app.UI {
 						app.Th().Scope("col").Class("row-label").Text("Figure"),
 						app.Range(rs).Slice(func(i int) app.UI {
 							r := rs[i]
-							return app.Th().Scope("col").Class("scenario-col").Body(
+							class := "scenario-col"
+							if t.pending(i) {
+								class += " pending"
+							}
+							return app.Th().Scope("col").Class(class).Body(
 								app.Span().Class("scenario-number").Text(strconv.Itoa(i+1)),
 								app.Span().Class("col-name").Text(r.Name),
 								app.Span().Class("kind").
 									DataSet("scenario", i).DataSet("field", string(calc.FigureKind)).DataSet("value", string(r.Kind)).
 									Text(string(r.Kind)),
+								app.If(t.pending(i), func() app.UI {
+									return app.Span().Class("pending-note").Text("out of date: working out…")
+								}),
 							)
 						}),
 					),
@@ -351,6 +371,9 @@ func (t *resultsTable) cell(row figureRow, i int, values []string, best bool, en
 	class := "figure"
 	if best {
 		class += " best"
+	}
+	if t.pending(i) {
+		class += " pending"
 	}
 	var shown app.UI
 	why := t.notEntered(row.figure, i)

@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"errors"
 	"math/big"
 
 	"github.com/holiman/uint256"
@@ -14,39 +13,14 @@ import (
 // whose projection exceeds 10^30 asset units, gives a *FieldError naming it; the error joins
 // those of every scenario.
 func Evaluate(s Set, opt Options) (Results, error) {
-	if err := s.Validate(); err != nil {
+	e, err := NewEvaluation(s, opt)
+	if err != nil {
 		return Results{}, err
 	}
-	sampleEvery := 0
-	if opt.Series {
-		sampleEvery = 1
-		if opt.SeriesPoints > 0 && s.Days > opt.SeriesPoints {
-			sampleEvery = (s.Days + opt.SeriesPoints - 1) / opt.SeriesPoints
-		}
+	for !e.Done() {
+		e.Step()
 	}
-	res := Results{Version: s.Version, Scenarios: make([]ScenarioResult, 0, len(s.Scenarios))}
-	var errs []error
-	var first [2][]uint256.Int // the first scenario's day values, for break-even days
-	for i := range s.Scenarios {
-		r, days, err := evaluateScenario(s, i, runOptions{sampleEvery: sampleEvery, everyDay: opt.BreakEven})
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if opt.BreakEven {
-			if i == 0 {
-				first = days
-			} else if first[0] != nil {
-				r.BreakEvenDay = breakEvenDay(first[0], days[0])
-				r.BreakEvenDayExpected = breakEvenDay(first[1], days[1])
-			}
-		}
-		res.Scenarios = append(res.Scenarios, r)
-	}
-	if len(errs) > 0 {
-		return Results{}, errors.Join(errs...)
-	}
-	return res, nil
+	return e.Results()
 }
 
 // breakEvenDay returns the first day d from which other[t] > base[t] for every t ≥ d, or 0.
