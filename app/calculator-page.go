@@ -186,6 +186,17 @@ func (p *calculatorPage) onEditEnd(ctx app.Context, e app.Event) {
 	}
 }
 
+// showBeforeEdit marks the figures out of date and shows those of the last valid input from
+// before the edit began, never a half-typed value's.
+func (p *calculatorPage) showBeforeEdit() {
+	if p.stale {
+		return
+	}
+	p.stale = true
+	p.set, p.results, p.figures = p.before.set, p.before.results, p.before.figures
+	p.updateChart()
+}
+
 // evaluate runs the engine on the draft: once per change, as the page is the only caller.
 func (p *calculatorPage) evaluate() {
 	start := time.Now()
@@ -195,11 +206,7 @@ func (p *calculatorPage) evaluate() {
 	set, results, err := evaluateDraft(p.draft)
 	if err != nil {
 		p.errors, p.problems, p.more = describeProblems(err, p.draft, p.typed)
-		if !p.stale {
-			p.stale = true
-			p.set, p.results, p.figures = p.before.set, p.before.results, p.before.figures
-			p.updateChart()
-		}
+		p.showBeforeEdit()
 		return
 	}
 	p.set, p.results, p.figures, p.stale = set, results, withoutSeries(results), false

@@ -83,8 +83,8 @@ func (p *calculatorPage) evaluateInSteps() {
 	}
 	if err != nil {
 		p.calculating = false
-		p.errors, p.problems = describeProblems(err, p.draft)
-		p.stale = true
+		p.errors, p.problems, p.more = describeProblems(err, p.draft, p.typed)
+		p.showBeforeEdit()
 		return
 	}
 	p.calculating = true
@@ -130,12 +130,15 @@ func (p *calculatorPage) evaluateInSteps() {
 		}
 		if err != nil {
 			p.figures = shown
-			p.errors, p.problems = describeProblems(err, p.draft)
-			p.stale = true
+			p.errors, p.problems, p.more = describeProblems(err, p.draft, p.typed)
+			p.showBeforeEdit()
 			return
 		}
 		p.set, p.results, p.figures, p.stale = set, results, withoutSeries(results), false
-		p.errors, p.problems = nil, nil
+		if !p.editing {
+			p.before = validInput{p.set, p.results, p.figures}
+		}
+		p.errors, p.problems, p.more = nil, nil, nil
 		p.updateChart()
 		p.updateAnswers()
 	}

@@ -297,7 +297,7 @@ func (f *fileTools) open(ctx app.Context, name string, data []byte) {
 	f.status = "Opening " + name + "…"
 	evaluateInTurns(ctx, set, calc.Options{}, func(done, all int) {}, func(_ calc.Results, err error) {
 		if err != nil {
-			f.refuse(name, describeFileErrors(err))
+			f.refuse(name, describeFileErrors(err), 0)
 			return
 		}
 		f.accept(ctx, name, set)
