@@ -17,7 +17,7 @@ func (s Set) MarshalJSON() ([]byte, error) {
 
 // writeObject writes x as a JSON object through the rows of its table: required fields always,
 // optional ones when they differ from their default.
-func writeObject[T any](b *bytes.Buffer, rows []row[T], x *T) {
+func writeObject[P any](b *bytes.Buffer, rows []row[P], x P) {
 	w := objectWriter{b: b}
 	w.open()
 	for i := range rows {
@@ -27,7 +27,7 @@ func writeObject[T any](b *bytes.Buffer, rows []row[T], x *T) {
 }
 
 // writeValue writes one field of x, unless it is optional and holds its default.
-func (r *row[T]) writeValue(w *objectWriter, x *T) {
+func (r *row[P]) writeValue(w *objectWriter, x P) {
 	always := r.need == required || r.alwaysWritten
 	switch {
 	case r.write != nil:
@@ -53,21 +53,26 @@ func (r *row[T]) writeValue(w *objectWriter, x *T) {
 	}
 }
 
-// writeList writes a list of objects of one table under name.
-func writeList[T any](w *objectWriter, name string, rows []row[T], items []T) {
+// writeList writes a list of n objects of one table under name; item returns the i-th.
+func writeList[P any](w *objectWriter, name string, rows []row[P], n int, item func(i int) P) {
 	w.key(name)
 	w.b.WriteByte('[')
-	for i := range items {
+	for i := range n {
 		if i > 0 {
 			w.b.WriteByte(',')
 		}
-		writeObject(w.b, rows, &items[i])
+		writeObject(w.b, rows, item(i))
 	}
 	w.b.WriteByte(']')
 }
 
-func writeScenarios(w *objectWriter, s *Set)    { writeList(w, "scenarios", scenarioRows, s.Scenarios) }
-func writeLayers(w *objectWriter, sc *Scenario) { writeList(w, "layers", layerRows, sc.Layers) }
+func writeScenarios(w *objectWriter, s *Set) {
+	writeList(w, "scenarios", scenarioRows, len(s.Scenarios), func(i int) *Scenario { return &s.Scenarios[i] })
+}
+
+func writeLayers(w *objectWriter, sc *Scenario) {
+	writeList(w, "layers", layerRows, len(sc.Layers), func(i int) *Layer { return &sc.Layers[i] })
+}
 
 func writeReward(w *objectWriter, l *Layer) {
 	w.key("reward")

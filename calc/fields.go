@@ -178,59 +178,65 @@ func choicesText(choices []string) string {
 	return "one of " + strings.Join(q, ", ")
 }
 
-// row is a Field together with how it is reached in the Go value T that holds it: a pointer to
-// the struct field for plain kinds, or hooks for lists and objects.
-type row[T any] struct {
+// row is a Field together with how it is reached in the Go value that holds it, through P, a
+// pointer to that value (*Set, *Scenario, *Layer, *Reward or *Loop): a pointer to the struct
+// field for plain kinds, or hooks for lists and objects.
+//
+// The type parameter is the pointer, not the struct, on purpose: Go compiles a generic function
+// once per shape of its type arguments, and all pointers share one shape while every struct has
+// its own. With P a pointer, the code that walks the tables (parse, check, write) exists once
+// instead of once per table, which keeps the page's download small.
+type row[P any] struct {
 	Field
-	decimalOf func(*T) *decimal.Decimal
-	intOf     func(*T) *int
-	textOf    func(*T) *string
-	boolOf    func(*T) *bool
+	decimalOf func(P) *decimal.Decimal
+	intOf     func(P) *int
+	textOf    func(P) *string
+	boolOf    func(P) *bool
 	// when reports, for a requiredIf field, whether the condition holds.
-	when func(*T) bool
+	when func(P) bool
 	// check adds a rule of its own after the range (a reward token that is the asset).
-	check func(c *checking, path string, x *T) *FieldError
+	check func(c *checking, path string, x P) *FieldError
 	// For lists and objects: read the JSON value into x, check x's part, write it, and say
 	// whether x has the part (an object is absent when its pointer is nil).
-	read    func(p *parser, path string, raw []byte, x *T)
-	valid   func(c *checking, path string, x *T)
-	write   func(w *objectWriter, x *T)
-	present func(*T) bool
+	read    func(p *parser, path string, raw []byte, x P)
+	valid   func(c *checking, path string, x P)
+	write   func(w *objectWriter, x P)
+	present func(P) bool
 }
 
 // The tables. Their order is the order in which a file's fields are listed in errors, checked
 // and written (lists and objects after the plain fields).
 
-func decimalRow[T any](name, label, unit string, r decimalRule, n need, get func(*T) *decimal.Decimal) row[T] {
+func decimalRow[P any](name, label, unit string, r decimalRule, n need, get func(P) *decimal.Decimal) row[P] {
 	def := ""
 	if n == optional {
 		def = "0"
 	}
-	return row[T]{Field: Field{name: name, kind: DecimalField, label: label, unit: unit, version: 1,
+	return row[P]{Field: Field{name: name, kind: DecimalField, label: label, unit: unit, version: 1,
 		need: n, def: def, dec: r}, decimalOf: get}
 }
 
-func intRow[T any](name, label, unit string, r intRule, n need, get func(*T) *int) row[T] {
+func intRow[P any](name, label, unit string, r intRule, n need, get func(P) *int) row[P] {
 	def := ""
 	if n == optional {
 		def = "0"
 	}
-	return row[T]{Field: Field{name: name, kind: IntField, label: label, unit: unit, version: 1,
+	return row[P]{Field: Field{name: name, kind: IntField, label: label, unit: unit, version: 1,
 		need: n, def: def, ints: r}, intOf: get}
 }
 
-func textRow[T any](name, label string, r textRule, class textClass, n need, def string, get func(*T) *string) row[T] {
-	return row[T]{Field: Field{name: name, kind: TextField, label: label, version: 1, need: n, def: def,
+func textRow[P any](name, label string, r textRule, class textClass, n need, def string, get func(P) *string) row[P] {
+	return row[P]{Field: Field{name: name, kind: TextField, label: label, version: 1, need: n, def: def,
 		text: r, class: class}, textOf: get}
 }
 
 // v2 marks a row as introduced by version 2 of the file.
-func v2[T any](r row[T]) row[T] {
+func v2[P any](r row[P]) row[P] {
 	r.version = 2
 	return r
 }
 
-var setRows = []row[Set]{
+var setRows = []row[*Set]{
 	{Field: Field{name: "version", kind: IntField, label: "Version", version: 1, need: required,
 		ints: intRule{1, MaxVersion}},
 		intOf: func(s *Set) *int { return &s.Version },
@@ -250,12 +256,12 @@ var setRows = []row[Set]{
 		write: writeScenarios},
 }
 
-var scenarioRows = []row[Scenario]{
+var scenarioRows = []row[*Scenario]{
 	withRule(textRow("name", "Name", textRule{1, MaxNameLen}, lineText, required, "", func(sc *Scenario) *string { return &sc.Name }),
 		"once per set, case and invisible characters ignored"),
 	decimalRow("instant_exit_cost", "Instant exit discount", "%", percentRule, optional, func(sc *Scenario) *decimal.Decimal { return &sc.InstantExitCost }),
 	textRow("note", "Note", textRule{0, -1}, freeText, optional, "", func(sc *Scenario) *string { return &sc.Note }),
-	v2(row[Scenario]{Field: Field{name: "loop", kind: ObjectField, label: "Leverage loop", need: optional},
+	v2(row[*Scenario]{Field: Field{name: "loop", kind: ObjectField, label: "Leverage loop", need: optional},
 		read:    readLoop,
 		valid:   checkLoop,
 		write:   writeLoop,
@@ -267,7 +273,7 @@ var scenarioRows = []row[Scenario]{
 		write: writeLayers},
 }
 
-var layerRows = []row[Layer]{
+var layerRows = []row[*Layer]{
 	withRule(textRow("name", "Name", textRule{1, MaxNameLen}, lineText, required, "", func(l *Layer) *string { return &l.Name }),
 		"once per stack, case and invisible characters ignored"),
 	withRule(textRow("accepts", "Takes", textRule{0, MaxAssetLen}, lineText, optional, "", func(l *Layer) *string { return &l.Accepts }),
@@ -296,20 +302,20 @@ var layerRows = []row[Layer]{
 		"not used in the maths"),
 	withRule(textRow("note", "Note", textRule{0, -1}, freeText, optional, "", func(l *Layer) *string { return &l.Note }),
 		"not used in the maths"),
-	v2(row[Layer]{Field: Field{name: "reward", kind: ObjectField, label: "Reward token", need: optional},
+	v2(row[*Layer]{Field: Field{name: "reward", kind: ObjectField, label: "Reward token", need: optional},
 		read:    readReward,
 		valid:   checkReward,
 		write:   writeReward,
 		present: func(l *Layer) bool { return l.Reward != nil }}),
 }
 
-var rewardRows = []row[Reward]{
+var rewardRows = []row[*Reward]{
 	withCheck(v2(withRule(textRow("token", "Token", textRule{1, MaxAssetLen}, lineText, required, "", func(r *Reward) *string { return &r.Token }),
 		"not the set's asset")), checkRewardToken),
 	v2(decimalRow("per_year", "Tokens per year", "tokens per asset unit", rewardAmountRule, required, func(r *Reward) *decimal.Decimal { return &r.PerYear })),
 	v2(decimalRow("price", "Token price", "asset units per token", rewardAmountRule, required, func(r *Reward) *decimal.Decimal { return &r.Price })),
 	v2(decimalRow("price_growth", "Token price change", "% per year", priceGrowthRule, optional, func(r *Reward) *decimal.Decimal { return &r.PriceGrowth })),
-	v2(row[Reward]{Field: Field{name: "sell", kind: EnumField, label: "Sell", need: optional,
+	v2(row[*Reward]{Field: Field{name: "sell", kind: EnumField, label: "Sell", need: optional,
 		def: string(SellOnClaim), choices: []string{string(SellOnClaim), string(Hold)}},
 		textOf: func(r *Reward) *string { return (*string)(&r.Sell) }}),
 	v2(withWhen(intRow("claim_every", "Claim and sell every", "days", dayRule(1), requiredIf, func(r *Reward) *int { return &r.ClaimEvery }),
@@ -318,7 +324,7 @@ var rewardRows = []row[Reward]{
 	v2(decimalRow("sell_cost", "Sale cost", "% of the proceeds", percentRule, optional, func(r *Reward) *decimal.Decimal { return &r.SellCost })),
 }
 
-var loopRows = []row[Loop]{
+var loopRows = []row[*Loop]{
 	v2(decimalRow("leverage", "Leverage", "× own money", leverageRule, required, func(l *Loop) *decimal.Decimal { return &l.Leverage })),
 	v2(decimalRow("borrow_apr", "Borrow APR", "% per year", aprRule, required, func(l *Loop) *decimal.Decimal { return &l.BorrowAPR })),
 	v2(decimalRow("liquidation_ltv", "Liquidation LTV", "% debt ÷ position", ltvRule, required, func(l *Loop) *decimal.Decimal { return &l.LiquidationLTV })),
@@ -326,22 +332,22 @@ var loopRows = []row[Loop]{
 	v2(decimalRow("entry_cost", "Loop entry cost", "% of the borrowed amount", percentRule, optional, func(l *Loop) *decimal.Decimal { return &l.EntryCost })),
 }
 
-func withRule[T any](r row[T], rule string) row[T] {
+func withRule[P any](r row[P], rule string) row[P] {
 	r.rule = rule
 	return r
 }
 
-func withAlwaysWritten[T any](r row[T]) row[T] {
+func withAlwaysWritten[P any](r row[P]) row[P] {
 	r.alwaysWritten = true
 	return r
 }
 
-func withWhen[T any](r row[T], cond string, when func(*T) bool) row[T] {
+func withWhen[P any](r row[P], cond string, when func(P) bool) row[P] {
 	r.needIf, r.when, r.def = cond, when, ""
 	return r
 }
 
-func withCheck[T any](r row[T], check func(*checking, string, *T) *FieldError) row[T] {
+func withCheck[P any](r row[P], check func(*checking, string, P) *FieldError) row[P] {
 	r.check = check
 	return r
 }
@@ -363,7 +369,7 @@ func init() {
 	fill("scenarios[I].loop", fieldPtrs(loopRows))
 }
 
-func fieldPtrs[T any](rows []row[T]) []*Field {
+func fieldPtrs[P any](rows []row[P]) []*Field {
 	out := make([]*Field, len(rows))
 	for i := range rows {
 		out[i] = &rows[i].Field
@@ -371,7 +377,7 @@ func fieldPtrs[T any](rows []row[T]) []*Field {
 	return out
 }
 
-func fieldsOf[T any](rows []row[T]) []Field {
+func fieldsOf[P any](rows []row[P]) []Field {
 	out := make([]Field, len(rows))
 	for i, r := range rows {
 		out[i] = r.Field
@@ -440,14 +446,14 @@ func skipIndex(s string) string {
 	return s
 }
 
-func fieldNamed[T any](rows []row[T], name string) (Field, bool) {
+func fieldNamed[P any](rows []row[P], name string) (Field, bool) {
 	if r := rowNamed(rows, name); r != nil {
 		return r.Field, true
 	}
 	return Field{}, false
 }
 
-func rowNamed[T any](rows []row[T], name string) *row[T] {
+func rowNamed[P any](rows []row[P], name string) *row[P] {
 	for i := range rows {
 		if rows[i].name == name {
 			return &rows[i]
@@ -457,7 +463,7 @@ func rowNamed[T any](rows []row[T], name string) *row[T] {
 }
 
 // fieldNames returns the rows' names, comma-separated, in the table's order.
-func fieldNames[T any](rows []row[T]) string {
+func fieldNames[P any](rows []row[P]) string {
 	names := make([]string, len(rows))
 	for i, r := range rows {
 		names[i] = r.name
@@ -466,7 +472,7 @@ func fieldNames[T any](rows []row[T]) string {
 }
 
 // requiredNames returns the names of the rows a file must always give.
-func requiredNames[T any](rows []row[T]) []string {
+func requiredNames[P any](rows []row[P]) []string {
 	var names []string
 	for _, r := range rows {
 		if r.need == required {
@@ -476,22 +482,21 @@ func requiredNames[T any](rows []row[T]) []string {
 	return names
 }
 
-// withDefaults returns x with every row's default set: text, enum and bool defaults; numbers
-// default to zero.
-func withDefaults[T any](rows []row[T], x T) T {
+// setDefaults sets every row's default in *x: text, enum and bool defaults; numbers default to
+// zero.
+func setDefaults[P any](rows []row[P], x P) {
 	for _, r := range rows {
 		switch {
 		case r.textOf != nil && r.def != "":
-			*r.textOf(&x) = r.def
+			*r.textOf(x) = r.def
 		case r.boolOf != nil:
-			*r.boolOf(&x) = r.def == "true"
+			*r.boolOf(x) = r.def == "true"
 		}
 	}
-	return x
 }
 
 // copyField sets the field of row r in dst to its value in src.
-func (r *row[T]) copyField(dst, src *T) {
+func (r *row[P]) copyField(dst, src P) {
 	switch {
 	case r.decimalOf != nil:
 		*r.decimalOf(dst) = *r.decimalOf(src)
@@ -607,7 +612,7 @@ func (sc *Scenario) decimalAt(path string, own bool) (*decimal.Decimal, error) {
 	return decimalOf(scenarioRows, path, sc, notDecimal)
 }
 
-func decimalOf[T any](rows []row[T], name string, x *T, notDecimal error) (*decimal.Decimal, error) {
+func decimalOf[P any](rows []row[P], name string, x P, notDecimal error) (*decimal.Decimal, error) {
 	r := rowNamed(rows, name)
 	if r == nil || r.decimalOf == nil {
 		return nil, notDecimal

@@ -87,7 +87,8 @@ func (p *parser) set(data []byte) Set {
 		p.failed = true
 		return Set{}
 	}
-	s := withDefaults(setRows, Set{})
+	var s Set
+	setDefaults(setRows, &s)
 	if !readObject(p, "", data, setRows, &s) {
 		p.failed = true
 	}
@@ -97,7 +98,7 @@ func (p *parser) set(data []byte) Set {
 // readObject reads a JSON object's members into x through the rows of its table, and reports
 // whether data was an object at all. Missing required fields, unknown fields and each field's
 // own problems are collected in p.
-func readObject[T any](p *parser, path string, data []byte, rows []row[T], x *T) bool {
+func readObject[P any](p *parser, path string, data []byte, rows []row[P], x P) bool {
 	fields, ok := p.object(path, data)
 	if !ok || p.stopped {
 		return ok
@@ -119,7 +120,7 @@ func readObject[T any](p *parser, path string, data []byte, rows []row[T], x *T)
 }
 
 // readValue reads one field's JSON value into x.
-func (r *row[T]) readValue(p *parser, path string, raw json.RawMessage, x *T) {
+func (r *row[P]) readValue(p *parser, path string, raw json.RawMessage, x P) {
 	switch r.kind {
 	case DecimalField:
 		*r.decimalOf(x) = p.decimal(path, raw, r.dec)
@@ -147,7 +148,8 @@ func readScenarios(p *parser, path string, raw []byte, s *Set) {
 		if p.stopped {
 			return
 		}
-		sc := withDefaults(scenarioRows, Scenario{})
+		var sc Scenario
+		setDefaults(scenarioRows, &sc)
 		readObject(p, fmt.Sprintf("%s[%d]", path, i), item, scenarioRows, &sc)
 		s.Scenarios = append(s.Scenarios, sc)
 	}
@@ -158,21 +160,24 @@ func readLayers(p *parser, path string, raw []byte, sc *Scenario) {
 		if p.stopped {
 			return
 		}
-		l := withDefaults(layerRows, Layer{})
+		var l Layer
+		setDefaults(layerRows, &l)
 		readObject(p, fmt.Sprintf("%s[%d]", path, i), item, layerRows, &l)
 		sc.Layers = append(sc.Layers, l)
 	}
 }
 
 func readReward(p *parser, path string, raw []byte, l *Layer) {
-	r := withDefaults(rewardRows, Reward{})
+	var r Reward
+	setDefaults(rewardRows, &r)
 	if readObject(p, path, raw, rewardRows, &r) {
 		l.Reward = &r
 	}
 }
 
 func readLoop(p *parser, path string, raw []byte, sc *Scenario) {
-	lp := withDefaults(loopRows, Loop{})
+	var lp Loop
+	setDefaults(loopRows, &lp)
 	if readObject(p, path, raw, loopRows, &lp) {
 		sc.Loop = &lp
 	}

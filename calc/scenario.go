@@ -143,7 +143,8 @@ func KindOf(n int) Kind {
 // NewLayer returns a layer with the file's defaults (see [LayerFields]): compound payout,
 // claimed rewards reinvested.
 func NewLayer(name string) Layer {
-	l := withDefaults(layerRows, Layer{})
+	var l Layer
+	setDefaults(layerRows, &l)
 	l.Name = name
 	return l
 }

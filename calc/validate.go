@@ -132,14 +132,14 @@ func (c *checking) add(e *FieldError) {
 }
 
 // checkObject checks every field of x through the rows of its table.
-func checkObject[T any](c *checking, path string, rows []row[T], x *T) {
+func checkObject[P any](c *checking, path string, rows []row[P], x P) {
 	for i := range rows {
 		rows[i].checkValue(c, join(path, rows[i].name), x)
 	}
 }
 
 // checkValue checks one field of x against its row.
-func (r *row[T]) checkValue(c *checking, path string, x *T) {
+func (r *row[P]) checkValue(c *checking, path string, x P) {
 	switch r.kind {
 	case DecimalField:
 		c.add(r.dec.check(path, *r.decimalOf(x)))
