@@ -43,6 +43,7 @@ type pageInput[D any] struct {
 	line        string                   // inputs on the same line sit side by side; also the line's class
 	visitor     bool                     // a visitor may change it in a locked widget
 	hintOf      func(text string) string // the hint for the text as typed, in place of help
+	saved       savedFlag                // how saved work keeps a field of two values; as its text under its name when zero
 	get         func(*D) string
 	set         func(*D, string)
 }
@@ -76,6 +77,14 @@ func (in pageInput[D]) withHintOf(v func(string) string) pageInput[D] {
 	in.hintOf = v
 	return in
 }
+
+// savedAsFlag has saved work keep the field as a JSON boolean under key, true for the text yes
+// and false for no, as the first saved drafts kept it (saved-draft.go).
+func (in pageInput[D]) savedAsFlag(key, yes, no string) pageInput[D] {
+	in.saved = savedFlag{key: key, yes: yes, no: no}
+	return in
+}
+
 func (in pageInput[D]) withChoices(v ...fieldOption) pageInput[D] {
 	in.choices = v
 	return in
@@ -226,6 +235,7 @@ var layerInputs = []pageInput[draftLayer]{
 			fieldOption{string(calc.Compound), "compound daily (rebasing token)"},
 			fieldOption{string(calc.Claim), "claimed by hand"},
 		).
+		savedAsFlag("claim", string(calc.Claim), string(calc.Compound)).
 		in(foldedAway).onLine("payout"),
 	newInput(calc.LayerFields(), "claim_every", func(l *draftLayer) *string { return &l.claimEveryDays }).
 		in(withClaims).onLine("claims"),
@@ -235,6 +245,7 @@ var layerInputs = []pageInput[draftLayer]{
 		func(l *draftLayer) string { return fmt.Sprint(l.reinvest) },
 		func(l *draftLayer, v string) { l.reinvest = v != "false" }).
 		withLabel("Reinvest claimed rewards into the stack").
+		savedAsFlag("reinvest", "true", "false").
 		in(withClaims).onLine("reinvest"),
 	newInput(calc.LayerFields(), "entry_cost", func(l *draftLayer) *string { return &l.entryCostPct }).
 		in(foldedAway).onLine("costs"),

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"restakecalc/calc"
@@ -16,151 +17,214 @@ import (
 // storage. The version is in the name: a later format gets a key of its own.
 const draftStorageKey = "restake-calc:draft:v1"
 
-// savedDraft is the draft as stored: every field's text as typed, valid or not, so that nothing
-// typed is lost by a reload; and the share link that was in the address bar then, so that a
-// reload of that address is known to be the user's own work and not someone else's link.
-type savedDraft struct {
-	Link         string       `json:"link,omitempty"`
-	Title        string       `json:"title"`
-	Amount       string       `json:"amount"`
-	Asset        string       `json:"asset"`
-	Price        string       `json:"price"`
-	Currency     string       `json:"currency"`
-	PriceGrowth  string       `json:"price_growth"`
-	Days         string       `json:"days"`
-	GasPriceGwei string       `json:"gas_price_gwei"`
-	Scenarios    []savedStack `json:"scenarios"`
-}
+// The stored draft is one JSON object: every field of the set as typed, valid or not, so that
+// nothing typed is lost by a reload, under its name in the scenario file ("amount"); the gas
+// price ("gas_price_gwei"); the share link that was in the address bar then ("link", left out
+// when there was none), so that a reload of that address is known to be the user's own work and
+// not someone else's link; and "scenarios", each with its own fields, its "layers" with theirs
+// and, where there is one, its "loop"; a layer's reward token is its "reward". The fields are
+// written and read through the page's input tables (page-inputs.go), so that a field added to a
+// table is kept without more code here. Two fields are kept as JSON booleans, as the first
+// stored drafts kept them (see savedAsFlag): a layer's payout as "claim" and its "reinvest".
+// What only the page shows (folds open, the APR after the fee as typed) is not stored.
 
-type savedStack struct {
-	Name            string       `json:"name"`
-	InstantExitCost string       `json:"instant_exit_cost"`
-	Note            string       `json:"note"`
-	Layers          []savedLayer `json:"layers"`
-	Loop            savedFields  `json:"loop,omitempty"`
-}
+// Keys of the stored draft that are not fields of the input tables.
+const (
+	savedLinkKey      = "link"
+	savedGasPriceKey  = "gas_price_gwei"
+	savedScenariosKey = "scenarios"
+	savedLayersKey    = "layers"
+	savedLoopKey      = "loop"
+	savedRewardKey    = "reward"
+)
 
-// savedFields are the fields of a reward token or a loop, by their names in the file, each as
-// typed: written through the page's input tables, so that a field added to a table is kept
-// without more code here. A layer without a reward token, a scenario without a loop, has none.
-type savedFields map[string]string
+// savedFlag is how saved work keeps a field of two values: a JSON boolean under key, true for
+// the text yes and false for no.
+type savedFlag struct{ key, yes, no string }
 
-// saveFields returns the text of every field of rows in d, or nil when on is false.
-func saveFields[D any](rows []pageInput[D], d *D, on bool) savedFields {
-	if !on {
-		return nil
+// savedKey returns the key under which saved work keeps the field of in.
+func savedKey[D any](in pageInput[D]) string {
+	if in.saved.key != "" {
+		return in.saved.key
 	}
-	out := savedFields{}
+	return in.name()
+}
+
+// saveInputs writes the field of every row of rows in d into o, and returns o.
+func saveInputs[D any](o map[string]any, rows []pageInput[D], d *D) map[string]any {
 	for _, in := range rows {
-		out[in.name()] = in.get(d)
+		text := in.get(d)
+		if in.saved.key != "" {
+			o[in.saved.key] = text == in.saved.yes
+		} else {
+			o[in.name()] = text
+		}
 	}
-	return out
-}
-
-// restoreFields sets the fields of rows in d from what saveFields wrote, and reports whether
-// there was anything: a reward or loop that was saved.
-func restoreFields[D any](rows []pageInput[D], d *D, saved savedFields) bool {
-	if saved == nil {
-		return false
-	}
-	for _, in := range rows {
-		in.set(d, saved[in.name()])
-	}
-	return true
-}
-
-type savedLayer struct {
-	Name            string      `json:"name"`
-	Accepts         string      `json:"accepts"`
-	Gives           string      `json:"gives"`
-	APR             string      `json:"apr"`
-	Fee             string      `json:"fee"`
-	Claim           bool        `json:"claim"`
-	ClaimEvery      string      `json:"claim_every"`
-	ClaimGas        string      `json:"claim_gas"`
-	Reinvest        bool        `json:"reinvest"`
-	EntryGas        string      `json:"entry_gas"`
-	ExitGas         string      `json:"exit_gas"`
-	EntryCost       string      `json:"entry_cost"`
-	ExitCost        string      `json:"exit_cost"`
-	LockupDays      string      `json:"lockup_days"`
-	WithdrawDays    string      `json:"withdraw_days"`
-	RiskProbability string      `json:"risk_probability"`
-	RiskLoss        string      `json:"risk_loss"`
-	Preset          string      `json:"preset"`
-	Note            string      `json:"note"`
-	Reward          savedFields `json:"reward,omitempty"`
+	return o
 }
 
 // encodeSavedDraft returns the stored form of d, with the share link in the address bar.
 func encodeSavedDraft(d draftSet, link string) []byte {
-	s := savedDraft{
-		Link: link, Title: d.title, Amount: d.amount, Asset: d.asset, Price: d.price,
-		Currency: d.currency, PriceGrowth: d.priceGrowthPct, Days: d.days, GasPriceGwei: d.gasPriceGwei,
-		Scenarios: make([]savedStack, len(d.scenarios)),
+	s := saveInputs(map[string]any{savedGasPriceKey: d.gasPriceGwei}, setInputs, &d)
+	if link != "" {
+		s[savedLinkKey] = link
 	}
-	for i, sc := range d.scenarios {
-		st := savedStack{Name: sc.name, InstantExitCost: sc.instantExitCostPct, Note: sc.note,
-			Layers: make([]savedLayer, len(sc.layers)), Loop: saveFields(loopInputs, &sc, sc.loop.on)}
-		for j, l := range sc.layers {
-			st.Layers[j] = savedLayer{
-				Name: l.name, Accepts: l.accepts, Gives: l.gives, APR: l.aprPct, Fee: l.feePct,
-				Claim: l.claim, ClaimEvery: l.claimEveryDays, ClaimGas: l.claimGas, Reinvest: l.reinvest,
-				EntryGas: l.entryGas, ExitGas: l.exitGas, EntryCost: l.entryCostPct, ExitCost: l.exitCostPct,
-				LockupDays: l.lockupDays, WithdrawDays: l.withdrawDays,
-				RiskProbability: l.riskProbabilityPct, RiskLoss: l.riskLossPct,
-				Preset: l.preset, Note: l.note, Reward: saveFields(rewardInputs, &l, l.reward.on),
+	stacks := make([]map[string]any, len(d.scenarios))
+	for i := range d.scenarios {
+		sc := &d.scenarios[i]
+		layers := make([]map[string]any, len(sc.layers))
+		for j := range sc.layers {
+			l := &sc.layers[j]
+			layers[j] = saveInputs(map[string]any{}, layerInputs, l)
+			if l.reward.on {
+				layers[j][savedRewardKey] = saveInputs(map[string]any{}, rewardInputs, l)
 			}
 		}
-		s.Scenarios[i] = st
+		stacks[i] = saveInputs(map[string]any{savedLayersKey: layers}, scenarioInputs, sc)
+		if sc.loop.on {
+			stacks[i][savedLoopKey] = saveInputs(map[string]any{}, loopInputs, sc)
+		}
 	}
+	s[savedScenariosKey] = stacks
 	data, err := json.Marshal(s)
 	if err != nil {
-		// Only strings and booleans go in: this cannot fail.
+		// Only strings, booleans, and objects and arrays of them go in: this cannot fail.
 		panic(err)
 	}
 	return data
 }
 
+// savedObject is one object of a stored draft as read, by key: each part of the draft takes its
+// keys out, and a key left over belongs to no draft.
+type savedObject map[string]json.RawMessage
+
+// savedReader reads the objects of a stored draft, and keeps the first thing wrong with them.
+type savedReader struct{ err error }
+
+// take reads the value under key in o into v and takes the key out of o. A key left out, or
+// null, leaves v as it was.
+func (r *savedReader) take(o savedObject, key string, v any) {
+	raw, found := o[key]
+	delete(o, key)
+	if !found || r.err != nil {
+		return
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		r.err = fmt.Errorf("%q: %v", key, err)
+	}
+}
+
+// object reads raw as an object; nil for null.
+func (r *savedReader) object(raw json.RawMessage) savedObject {
+	var o savedObject
+	if r.err == nil {
+		if err := json.Unmarshal(raw, &o); err != nil {
+			r.err = err
+		}
+	}
+	return o
+}
+
+// takeObject reads the object under key in o, and takes the key out; nil when there is none.
+func (r *savedReader) takeObject(o savedObject, key string) savedObject {
+	var raw json.RawMessage
+	r.take(o, key, &raw)
+	if raw == nil {
+		return nil
+	}
+	return r.object(raw)
+}
+
+// finish refuses a key of o that no part of the draft took: another version's field.
+func (r *savedReader) finish(o savedObject) {
+	if r.err != nil || len(o) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(o))
+	for key := range o {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	r.err = fmt.Errorf("unknown field %q", keys[0])
+}
+
+// restoreInputs sets the field of every row of rows in d from o, and takes its key out of o. A
+// field o leaves out is empty, or false.
+func restoreInputs[D any](r *savedReader, rows []pageInput[D], d *D, o savedObject) {
+	for _, in := range rows {
+		if in.saved.key != "" {
+			var on bool
+			r.take(o, in.saved.key, &on)
+			if on {
+				in.set(d, in.saved.yes)
+			} else {
+				in.set(d, in.saved.no)
+			}
+			continue
+		}
+		var text string
+		r.take(o, in.name(), &text)
+		in.set(d, text)
+	}
+}
+
 // decodeSavedDraft reads what encodeSavedDraft wrote. Storage is the user's to change: anything
-// that is not such a draft, or that holds more scenarios or layers than the page shows, is an
-// error rather than a draft the editors cannot show.
+// that is not such a draft, that holds a key no draft has, or that holds more scenarios or
+// layers than the page shows, is an error rather than a draft the editors cannot show.
 func decodeSavedDraft(data []byte) (d draftSet, link string, err error) {
-	var s savedDraft
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
+	var r savedReader
+	var s savedObject
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
 		return draftSet{}, "", fmt.Errorf("they are not a saved draft (%v)", err)
 	}
-	if n := len(s.Scenarios); n < 1 || n > calc.MaxScenarios {
+	var stacks []json.RawMessage
+	r.take(s, savedLinkKey, &link)
+	r.take(s, savedGasPriceKey, &d.gasPriceGwei)
+	r.take(s, savedScenariosKey, &stacks)
+	restoreInputs(&r, setInputs, &d, s)
+	r.finish(s)
+	if r.err != nil {
+		return draftSet{}, "", fmt.Errorf("they are not a saved draft (%v)", r.err)
+	}
+	if n := len(stacks); n < 1 || n > calc.MaxScenarios {
 		return draftSet{}, "", fmt.Errorf("they hold %d scenarios, not 1 to %d", n, calc.MaxScenarios)
 	}
-	d = draftSet{
-		title: s.Title, amount: s.Amount, asset: s.Asset, price: s.Price, currency: s.Currency,
-		priceGrowthPct: s.PriceGrowth, days: s.Days, gasPriceGwei: s.GasPriceGwei,
-		scenarios: make([]draftScenario, len(s.Scenarios)),
-	}
-	for i, st := range s.Scenarios {
-		if n := len(st.Layers); n < 1 || n > calc.MaxLayers {
+	d.scenarios = make([]draftScenario, len(stacks))
+	for i, raw := range stacks {
+		st := r.object(raw)
+		sc := &d.scenarios[i]
+		var layers []json.RawMessage
+		r.take(st, savedLayersKey, &layers)
+		if loop := r.takeObject(st, savedLoopKey); loop != nil {
+			restoreInputs(&r, loopInputs, sc, loop)
+			r.finish(loop)
+			sc.loop.on = true
+		}
+		restoreInputs(&r, scenarioInputs, sc, st)
+		r.finish(st)
+		if r.err != nil {
+			return draftSet{}, "", fmt.Errorf("they are not a saved draft (scenario %d: %v)", i+1, r.err)
+		}
+		if n := len(layers); n < 1 || n > calc.MaxLayers {
 			return draftSet{}, "", fmt.Errorf("scenario %d holds %d layers, not 1 to %d", i+1, n, calc.MaxLayers)
 		}
-		sc := draftScenario{name: st.Name, instantExitCostPct: st.InstantExitCost, note: st.Note,
-			layers: make([]draftLayer, len(st.Layers))}
-		for j, l := range st.Layers {
-			sc.layers[j] = draftLayer{
-				name: l.Name, accepts: l.Accepts, gives: l.Gives, aprPct: l.APR, feePct: l.Fee,
-				claim: l.Claim, claimEveryDays: l.ClaimEvery, claimGas: l.ClaimGas, reinvest: l.Reinvest,
-				entryGas: l.EntryGas, exitGas: l.ExitGas, entryCostPct: l.EntryCost, exitCostPct: l.ExitCost,
-				lockupDays: l.LockupDays, withdrawDays: l.WithdrawDays,
-				riskProbabilityPct: l.RiskProbability, riskLossPct: l.RiskLoss,
-				preset: l.Preset, note: l.Note,
+		sc.layers = make([]draftLayer, len(layers))
+		for j, raw := range layers {
+			o := r.object(raw)
+			l := &sc.layers[j]
+			if reward := r.takeObject(o, savedRewardKey); reward != nil {
+				restoreInputs(&r, rewardInputs, l, reward)
+				r.finish(reward)
+				l.reward.on = true
 			}
-			sc.layers[j].reward.on = restoreFields(rewardInputs, &sc.layers[j], l.Reward)
+			restoreInputs(&r, layerInputs, l, o)
+			r.finish(o)
+			if r.err != nil {
+				return draftSet{}, "", fmt.Errorf("they are not a saved draft (scenario %d, layer %d: %v)", i+1, j+1, r.err)
+			}
 		}
-		sc.loop.on = restoreFields(loopInputs, &sc, st.Loop)
-		d.scenarios[i] = sc
 	}
-	return d, s.Link, nil
+	return d, link, nil
 }
 
 // sameScenarios reports whether the draft d describes exactly the set s: a stored draft that a
