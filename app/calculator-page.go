@@ -209,6 +209,12 @@ func (p *calculatorPage) evaluate() {
 		p.showBeforeEdit()
 		return
 	}
+	p.showResults(set, results)
+}
+
+// showResults shows the figures of a valid input: current, no problems, and the input the next
+// edit begins from unless one is under way.
+func (p *calculatorPage) showResults(set calc.Set, results calc.Results) {
 	p.set, p.results, p.figures, p.stale = set, results, withoutSeries(results), false
 	if !p.editing {
 		p.before = validInput{p.set, p.results, p.figures}

@@ -134,13 +134,7 @@ func (p *calculatorPage) evaluateInSteps() {
 			p.showBeforeEdit()
 			return
 		}
-		p.set, p.results, p.figures, p.stale = set, results, withoutSeries(results), false
-		if !p.editing {
-			p.before = validInput{p.set, p.results, p.figures}
-		}
-		p.errors, p.problems, p.more = nil, nil, nil
-		p.updateChart()
-		p.updateAnswers()
+		p.showResults(set, results)
 	}
 	p.afterBrowserTurn(step)
 }
