@@ -11,8 +11,10 @@ GO ?= go
 ADDR ?= 127.0.0.1:8080
 DIST ?= dist
 # The most app.wasm may weigh after brotli -q 11, in bytes: it is what a first visit downloads.
-# make test fails above it; make bench prints the margin.
-WASM_BROTLI_LIMIT_BYTES := 1900000
+# make test fails above it; make bench prints the margin. Version 2's inputs, goal seek and the
+# widget's cards took the build from 1.85 MB to 2.05 MB; the limit holds it there until the
+# size work of the phone-speed issue brings it down (go-app's hello world alone is 1.40 MB).
+WASM_BROTLI_LIMIT_BYTES := 2080000
 
 # Runs a js/wasm test binary under Node, so the engine is also tested and timed as the browser runs it.
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
