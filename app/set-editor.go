@@ -81,7 +81,7 @@ func (e *setEditor) Render() app.UI {
 			"horizon": horizonPresetButtons(d.days, e.onPreset),
 			"fiat": newTextField().ID("gas-price").Label("Gas price").Unit("gwei").Decimal().
 				Value(d.gasPriceGwei).Error(gasPriceProblem(d)).
-				Hint("Turns a preset's gas units into " + asset + " when a layer is filled from it.").
+				Hint("Turns a preset's gas units into " + asset + " when a layer is filled from it. Layers already filled keep their gas: fill them again to price it anew.").
 				OnInput(e.change(func(d *draftSet, v string) { d.gasPriceGwei = v })),
 		})...,
 	)
