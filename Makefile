@@ -54,7 +54,7 @@ test: tools
 	GOARCH=wasm GOOS=js $(GO) test -exec="$(WASM_EXEC)" ./calc
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory wasm-size
-	RESTAKE_DIST="$(CURDIR)/$(DIST)" $(GO) test -count=1 ./app
+	RESTAKE_DIST="$(CURDIR)/$(DIST)" $(GO) test -count=1 -timeout 20m ./app
 
 # Prints app.wasm's size and fails when brotli makes it more than WASM_BROTLI_LIMIT_BYTES.
 wasm-size:
