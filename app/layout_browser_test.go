@@ -150,8 +150,8 @@ func TestBrowserPageSmallThings(t *testing.T) {
 			if err := chromedp.Run(ctx,
 				emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: tc.scheme}}),
 				chromedp.EmulateViewport(tc.width, 800),
-				chromedp.Click("#s2-l1-more-toggle", chromedp.ByQuery),
-				chromedp.WaitVisible("#s2-l1-reinvest", chromedp.ByQuery),
+				chromedp.Click("#s1-l1-more-toggle", chromedp.ByQuery),
+				chromedp.WaitVisible("#s1-l1-reinvest", chromedp.ByQuery),
 			); err != nil {
 				t.Fatal(err)
 			}
@@ -196,8 +196,8 @@ func TestBrowserPageSmallThings(t *testing.T) {
 							out.readoutLines.push(new Set([...r.getClientRects()].map(c => Math.round(c.top))).size);
 						}
 					}
-					const box = q("#s2-l1-reinvest").getBoundingClientRect();
-					const label = q('label[for="s2-l1-reinvest"]').getBoundingClientRect();
+					const box = q("#s1-l1-reinvest").getBoundingClientRect();
+					const label = q('label[for="s1-l1-reinvest"]').getBoundingClientRect();
 					out.boxToLabel = label.left - box.right;
 					out.boxLabelOffset = Math.abs((label.top) - (box.top)) ;
 					const button = q("#add-scenario");
