@@ -69,13 +69,20 @@ func (p *calculatorPage) shellResults(explain bool) app.UI {
 	)
 }
 
-// shellStart is what all scenarios share: the set's editor, or in a locked widget only what a
-// visitor may change.
-func (p *calculatorPage) shellStart(locked bool) app.UI {
-	if locked {
-		return newEmbedLockedInputs().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange)
+// shellStart is what all scenarios share: the set's editor. withoutVisitorInputs leaves out
+// the amount and the horizon, which the widget shows on top (shellVisitorInputs).
+func (p *calculatorPage) shellStart(withoutVisitorInputs bool) app.UI {
+	ed := newSetEditor().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange)
+	if withoutVisitorInputs {
+		ed = ed.WithoutVisitorInputs()
 	}
-	return newSetEditor().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange)
+	return ed
+}
+
+// shellVisitorInputs are what a visitor of the widget changes first, and all a visitor of a
+// locked widget may change: the amount and the horizon.
+func (p *calculatorPage) shellVisitorInputs() app.UI {
+	return newEmbedLockedInputs().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange)
 }
 
 // shellAddScenario is the button that adds a scenario.

@@ -36,7 +36,7 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 		app.Main().Class("embed-main").Body(
 			app.Section().Class("panel inputs embed-inputs").Aria("labelledby", "start-title").Body(
 				app.H2().ID("start-title").Class("visually-hidden").Text("Your starting point"),
-				newEmbedLockedInputs().Set(p.draft).Errors(p.errors).OnChange(p.onSettingsChange),
+				p.shellVisitorInputs(),
 			),
 			app.Section().ID("results").Class("panel results embed-results").Aria("labelledby", "results-title").
 				DataSet("stale", p.stale).Body(
@@ -55,7 +55,7 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 					app.Elem("legend").Class("visually-hidden").Text("Scenarios"),
 					app.If(!locked, func() app.UI {
 						return app.Div().Class("embed-set").Body(
-							newSetEditor().Set(p.draft).Errors(p.errors).WithoutVisitorInputs().OnChange(p.onSettingsChange),
+							p.shellStart(true),
 							app.Div().Class("section-head").Body(p.shellAddScenario()),
 						)
 					}),
