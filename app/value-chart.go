@@ -642,10 +642,28 @@ func (c *valueChart) renderLegend(g *chartGeometry) app.UI {
 				),
 				app.Span().Class("value-chart-legend-number").Text(strconv.Itoa(s.scenario+1)),
 				app.Span().Class("value-chart-legend-name").Text(chartScenarioName(c.Iset, c.Iresults, s.scenario)),
+				app.If(c.expectedIsNominal(s.scenario) != "", func() app.UI {
+					return app.Span().Class("value-chart-legend-note").Text(c.expectedIsNominal(s.scenario))
+				}),
 			)
 		}),
 		app.Li().Class("value-chart-legend-key").Text("Solid: nominal path (nothing goes wrong). Dashed, hollow markers: expected path (losses at their expected rate)."),
 	)
+}
+
+// expectedIsNominal says why scenario i's dashed line lies on its solid one, when its file gives
+// no loss to expect: the expected path is then no finding. "" when it takes losses.
+func (c *valueChart) expectedIsNominal(i int) string {
+	if i >= len(c.Iset.Scenarios) {
+		return ""
+	}
+	switch calc.RiskOf(c.Iset.Scenarios[i]) {
+	case calc.RiskNotEntered:
+		return "risk not entered: dashed = solid"
+	case calc.RiskIncomplete:
+		return "risk incomplete: dashed = solid"
+	}
+	return ""
 }
 
 // renderReadout lists the exact values of the cursor's day; screen readers hear it change.

@@ -307,6 +307,31 @@ func TestValueChartLegend(t *testing.T) {
 	}
 }
 
+// A scenario whose file gives no loss to expect has its dashed line on its solid one: the legend
+// says so, rather than let the two lines read as a finding. One with a risk says nothing.
+func TestValueChartLegendSaysWhereNoRiskIsEntered(t *testing.T) {
+	set, res := testChartInput(3, 365, testDays(365, 1), "10", "0.001")
+	for i := range set.Scenarios {
+		for j := range set.Scenarios[i].Layers {
+			set.Scenarios[i].Layers[j].RiskProbability, set.Scenarios[i].Layers[j].RiskLoss = decimal.Zero, decimal.Zero
+		}
+	}
+	set.Scenarios[1].Layers[0].RiskProbability = decimal.RequireFromString("1") // a chance, no loss
+	set.Scenarios[2].Layers[0].RiskProbability = decimal.RequireFromString("1")
+	set.Scenarios[2].Layers[0].RiskLoss = decimal.RequireFromString("10")
+	root := renderChart(t, newValueChart().Set(set).Results(res))
+	notes := root.find("span", "class", "value-chart-legend-note")
+	want := []string{"risk not entered: dashed = solid", "risk incomplete: dashed = solid"}
+	if len(notes) != len(want) {
+		t.Fatalf("legend has %d notes, want %d (scenarios 1 and 2, not 3)", len(notes), len(want))
+	}
+	for i, n := range notes {
+		if n.text != want[i] {
+			t.Errorf("legend note %d = %q, want %q", i, n.text, want[i])
+		}
+	}
+}
+
 // valueChartKeyTests press keys on a chart of 11 points: days 1, 365, 730, ... 3650.
 var valueChartKeyTests = []struct {
 	keys    []string
