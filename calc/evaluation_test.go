@@ -50,11 +50,7 @@ func TestEvaluationStepsToTheGoldenResults(t *testing.T) {
 // TestEvaluationBreakEvenOneScenarioAtATime: the hand-worked break-even days of TestBreakEvenDay,
 // each scenario's given as soon as it is evaluated.
 func TestEvaluationBreakEvenOneScenarioAtATime(t *testing.T) {
-	set, err := Parse([]byte(`{"version":1,"amount":"1","days":5,"scenarios":[
-		{"name":"first","layers":[{"name":"a","apr":"36.5"}]},
-		{"name":"second","layers":[{"name":"a","apr":"73","entry_gas":"0.0025"}]},
-		{"name":"never","layers":[{"name":"a","apr":"36.5","entry_gas":"0.0025"}]},
-		{"name":"always","layers":[{"name":"a","apr":"36.6"}]}]}`))
+	set, err := Parse([]byte(breakEvenFile))
 	if err != nil {
 		t.Fatal(err)
 	}

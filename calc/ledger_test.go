@@ -396,16 +396,19 @@ func TestLayerDetails(t *testing.T) {
 	}
 }
 
+// breakEvenFile is the set of TestBreakEvenDay, whose break-even days are 0, 3, 0 and 1.
+const breakEvenFile = `{"version":1,"amount":"1","days":5,"scenarios":[
+	{"name":"first","layers":[{"name":"a","apr":"36.5"}]},
+	{"name":"second","layers":[{"name":"a","apr":"73","entry_gas":"0.0025"}]},
+	{"name":"never","layers":[{"name":"a","apr":"36.5","entry_gas":"0.0025"}]},
+	{"name":"always","layers":[{"name":"a","apr":"36.6"}]}]}`
+
 // TestBreakEvenDay: a layer that pays entry gas but earns twice as much overtakes on day 3.
 //
 //	first:  1.001, 1.002001, 1.003003001, …                      (0.1 % a day)
 //	second: 0.9975 after gas, then 0.999495, 1.00149399, 1.00349697798, …  (0.2 % a day)
 func TestBreakEvenDay(t *testing.T) {
-	set, err := Parse([]byte(`{"version":1,"amount":"1","days":5,"scenarios":[
-		{"name":"first","layers":[{"name":"a","apr":"36.5"}]},
-		{"name":"second","layers":[{"name":"a","apr":"73","entry_gas":"0.0025"}]},
-		{"name":"never","layers":[{"name":"a","apr":"36.5","entry_gas":"0.0025"}]},
-		{"name":"always","layers":[{"name":"a","apr":"36.6"}]}]}`))
+	set, err := Parse([]byte(breakEvenFile))
 	if err != nil {
 		t.Fatal(err)
 	}
