@@ -87,44 +87,28 @@ func TestSameScenarios(t *testing.T) {
 	}
 }
 
-func TestSavedDraftNoticeOffersRestore(t *testing.T) {
-	n := newSavedDraftNotice().Offer(offerLastVisit)
-	e := app.NewTestEngine()
-	if err := e.Load(n); err != nil {
-		t.Fatal(err)
-	}
-	checks := []struct {
-		path []int
-		want app.UI
+// TestSavedDraftNoticeOffers: each offer says whose work is kept where, and what the two buttons do.
+func TestSavedDraftNoticeOffers(t *testing.T) {
+	for _, tt := range []struct {
+		offer                 draftOffer
+		text, accept, decline string
 	}{
-		{[]int{0, 0, 0, 0}, app.Text("Your scenarios from your last visit are saved in this browser. This link's scenarios are shown.")},
-		{[]int{0, 0, 1, 0}, app.Text("Restore them")},
-		{[]int{0, 0, 2, 0}, app.Text("Dismiss")},
-	}
-	for _, c := range checks {
-		if err := app.Match(c.want, n, c.path...); err != nil {
-			t.Errorf("Match(%v) = %v", c.path, err)
+		{offerLastVisit, "Your scenarios from your last visit are saved in this browser. This link's scenarios are shown.",
+			"Restore them", "Dismiss"},
+		{offerOtherTab, "Your scenarios were changed and saved in another tab. This tab's are shown and are not saved until you choose.",
+			"Load the other tab's", "Keep this tab's"},
+	} {
+		n := newSavedDraftNotice().Offer(tt.offer)
+		if err := app.NewTestEngine().Load(n); err != nil {
+			t.Fatal(err)
 		}
-	}
-}
-
-func TestSavedDraftNoticeOffersTheOtherTabsWork(t *testing.T) {
-	n := newSavedDraftNotice().Offer(offerOtherTab)
-	e := app.NewTestEngine()
-	if err := e.Load(n); err != nil {
-		t.Fatal(err)
-	}
-	checks := []struct {
-		path []int
-		want app.UI
-	}{
-		{[]int{0, 0, 0, 0}, app.Text("Your scenarios were changed and saved in another tab. This tab's are shown and are not saved until you choose.")},
-		{[]int{0, 0, 1, 0}, app.Text("Load the other tab's")},
-		{[]int{0, 0, 2, 0}, app.Text("Keep this tab's")},
-	}
-	for _, c := range checks {
-		if err := app.Match(c.want, n, c.path...); err != nil {
-			t.Errorf("Match(%v) = %v", c.path, err)
+		for _, c := range []struct {
+			path []int
+			want string
+		}{{[]int{0, 0, 0, 0}, tt.text}, {[]int{0, 0, 1, 0}, tt.accept}, {[]int{0, 0, 2, 0}, tt.decline}} {
+			if err := app.Match(app.Text(c.want), n, c.path...); err != nil {
+				t.Errorf("offer %v: Match(%v) = %v", tt.offer, c.path, err)
+			}
 		}
 	}
 }
