@@ -1,7 +1,7 @@
 # make run    builds everything, serves the site on http://127.0.0.1:8080/ and prints the URL
 # make test   every test, the real-browser ones included (installs chromium and brotli when missing)
 # make dist   the static site in dist/, ready to copy to any web server under any path
-# make bench  the engine's benchmarks and the wasm's size against its limit
+# make bench  the engine's benchmarks, the page's speed (on a phone too) and the wasm's size against its limit
 # make clean  removes what the build wrote
 
 SHELL := /bin/bash
@@ -70,7 +70,7 @@ wasm-size:
 bench: tools dist
 	$(GO) test -run '^$$' -bench . -benchmem ./calc
 	GOARCH=wasm GOOS=js $(GO) test -run '^$$' -bench . -benchmem -exec="$(WASM_EXEC)" ./calc
-	RESTAKE_DIST="$(CURDIR)/$(DIST)" RESTAKE_BENCH=1 $(GO) test -count=1 -run TestBrowserPageSpeed -v ./app
+	RESTAKE_DIST="$(CURDIR)/$(DIST)" RESTAKE_BENCH=1 $(GO) test -count=1 -run 'TestBrowserPageSpeed|TestBrowserPhoneStart' -v ./app
 	-@$(MAKE) --no-print-directory wasm-size
 
 clean:
