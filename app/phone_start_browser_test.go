@@ -106,14 +106,33 @@ type phoneStart struct {
 	note       string  // where the wasm's start fell, for the reader
 }
 
+// scriptSpeedLoop is a fixed piece of script whose time tells how fast the browser's main
+// thread runs, as a benchmark index does: the throttling slows it down from whatever speed the
+// shared machine gives it at the moment.
+const scriptSpeedLoop = `(() => {
+	const t0 = performance.now();
+	let x = 0;
+	for (let i = 0; i < 5e7; i++) x += i % 7;
+	return x > 0 ? performance.now() - t0 : 0;
+})()`
+
+// scriptSpeed is the time of scriptSpeedLoop in one fresh browser, without and with the throttling.
+type scriptSpeed struct{ unthrottledMs, throttledMs float64 }
+
 // newPhoneBrowser starts a fresh chromium (an empty profile: cold cache, no service worker) whose
 // page runs script phoneCPUSlowdown times slower and records its start with phoneStartProbe.
-// The throttling is set before any navigation and holds across them.
-func newPhoneBrowser(t *testing.T) context.Context {
+// The throttling is set before any navigation and holds across them. It returns the time of
+// scriptSpeedLoop on the blank page before and after the throttling, once a first run has
+// warmed the loop up.
+func newPhoneBrowser(t *testing.T) (context.Context, scriptSpeed) {
 	t.Helper()
 	ctx := newBrowser(t)
+	var speed scriptSpeed
 	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(scriptSpeedLoop, nil),
+		chromedp.Evaluate(scriptSpeedLoop, &speed.unthrottledMs),
 		emulation.SetCPUThrottlingRate(phoneCPUSlowdown),
+		chromedp.Evaluate(scriptSpeedLoop, &speed.throttledMs),
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			_, err := page.AddScriptToEvaluateOnNewDocument(phoneStartProbe).Do(ctx)
 			return err
@@ -121,7 +140,7 @@ func newPhoneBrowser(t *testing.T) context.Context {
 	); err != nil {
 		t.Fatal(err)
 	}
-	return ctx
+	return ctx, speed
 }
 
 // measurePhoneStart navigates to u, waits until the page (or, with widget, the widget) is live
@@ -251,8 +270,10 @@ func TestBrowserPhoneStart(t *testing.T) {
 	// page, a repeat visit in the same browser. The last browser also types.
 	var pageCold, pageRepeat []phoneStart
 	var keystrokesMs []float64
+	var speeds []scriptSpeed
 	for i := range phoneStartRuns {
-		ctx := newPhoneBrowser(t)
+		ctx, speed := newPhoneBrowser(t)
+		speeds = append(speeds, speed)
 		pageCold = append(pageCold, measurePhoneStart(t, ctx, base, false))
 		if err := chromedp.Run(ctx, chromedp.Poll(`navigator.serviceWorker.controller !== null`, nil,
 			chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
@@ -269,11 +290,21 @@ func TestBrowserPhoneStart(t *testing.T) {
 
 	var widgetCold []phoneStart
 	for range phoneStartRuns {
-		ctx := newPhoneBrowser(t)
+		ctx, speed := newPhoneBrowser(t)
+		speeds = append(speeds, speed)
 		widgetCold = append(widgetCold, measurePhoneStart(t, ctx, base+"?embed=1", true))
 		chromedp.Cancel(ctx)
 	}
 	printPhoneStarts("widget (?embed=1)", "cold cache", phoneWidgetBlockingTargetMs, widgetCold)
+
+	var unthrottled, throttled []float64
+	for _, s := range speeds {
+		unthrottled = append(unthrottled, s.unthrottledMs)
+		throttled = append(throttled, s.throttledMs)
+	}
+	fmt.Printf("phone start: a fixed script loop took %.0f ms unthrottled and %.0f ms at %dx CPU, medians over the %d fresh browsers "+
+		"(runs: %.0f and %.0f): compare runs by these as well as by their figures\n",
+		median(unthrottled), median(throttled), phoneCPUSlowdown, len(speeds), unthrottled, throttled)
 
 	slices.Sort(keystrokesMs)
 	fmt.Printf("phone keystroke to next frame with the new figures, %dx CPU, %d keys %d ms apart, 3 scenarios over 3650 days, "+
