@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -66,6 +67,7 @@ func TestBrowserAnswersFollowTheEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := draftFromSet(set)
+	showAnswers(t, ctx)
 	waitFigures(t, ctx, "answers of the opened link", expectAnswers(t, d))
 
 	// The best claim interval of EigenLayer in the restaking scenario, on demand.
@@ -122,5 +124,14 @@ func TestBrowserAnswersFollowTheEngine(t *testing.T) {
 	)
 	if err != nil {
 		t.Fatalf("explaining the restaking APY (want %q): %v\nshown: %s", x.Values, err, shown)
+	}
+}
+
+// showAnswers scrolls the answers panel into view: the page works out the risk budgets only once
+// the panel nears the screen.
+func showAnswers(t testing.TB, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Run(ctx, chromedp.ScrollIntoView("#answers", chromedp.ByID)); err != nil {
+		t.Fatalf("scrolling to the answers: %v", err)
 	}
 }

@@ -170,13 +170,14 @@ func waitFigure(ctx context.Context, scenario int, field string) (string, error)
 	return value, nil
 }
 
-// waitWasm waits until the wasm has started and mounted the page: go-app removes its loading
-// screen once the program runs, and shows the error there when it fails to load. It returns the
-// loading screen's text when the wait fails, which says why.
+// waitWasm waits until the wasm has started and the page is live: go-app removes its loading
+// screen once the program runs, and shows the error there when it fails to load; the page then
+// builds itself a part at a time and marks itself live (data-live="true") once every part is
+// built. It returns the loading screen's text when the wait fails, which says why.
 func waitWasm(ctx context.Context) error {
 	err := chromedp.Run(ctx,
 		chromedp.WaitReady("body", chromedp.ByQuery),
-		chromedp.Poll(`document.getElementById("app-wasm-loader") === null`, nil,
+		chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.querySelector('.calc[data-live="true"]') !== null`, nil,
 			chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(0)),
 	)
 	if err != nil {

@@ -32,6 +32,12 @@ type pageAnswers struct {
 	onAsk    bool              // the set is too slow to work them out unasked: a button asks
 	changes  int               // counts the results, so that only the latest's budgets are worked out
 	cadences map[[2]int]cadenceAnswer
+
+	// The risk budgets are worked out only while the panel is on screen or near it (one screen's
+	// height): on a phone they are seconds of work that nobody reading the figures above waits for.
+	nearScreen bool
+	observer   app.Value // the IntersectionObserver watching the panel; nil before it is built
+	onObserve  app.Func
 }
 
 const (
@@ -83,17 +89,49 @@ func (p *calculatorPage) updateAnswers() {
 		}
 		return
 	}
-	if p.answers.current {
+	if p.answers.current || p.embed.widget {
 		p.answers.working, p.answers.onAsk = false, false
 		return
 	}
 	p.answers.working, p.answers.runs = true, [2]int{}
+	if !p.answers.nearScreen {
+		return // worked out once the panel nears the screen: see watchAnswersPanel
+	}
 	change := p.answers.changes
 	p.mountCtx.After(answersDelay, func(ctx app.Context) {
-		if change == p.answers.changes {
+		if change == p.answers.changes && p.answers.nearScreen {
 			p.workOutAnswers(false)
 		}
 	})
+}
+
+// watchAnswersPanel works out the risk budgets whenever the answers panel comes within a
+// screen's height of the screen and they are not those of the results on screen.
+func (p *calculatorPage) watchAnswersPanel() {
+	win := app.Window()
+	panel := win.Get("document").Call("getElementById", "answers")
+	io := win.Get("IntersectionObserver")
+	if !panel.Truthy() || !io.Truthy() {
+		p.answers.nearScreen = true // nothing tells: work them out as the input rests
+		p.updateAnswers()
+		return
+	}
+	p.answers.onObserve = app.FuncOf(func(this app.Value, args []app.Value) any {
+		entries := args[0]
+		near := entries.Index(entries.Length() - 1).Get("isIntersecting").Bool()
+		p.mountCtx.Dispatch(func(ctx app.Context) {
+			was := p.answers.nearScreen
+			p.answers.nearScreen = near
+			if !near || was || p.answers.current || !p.answers.working {
+				ctx.PreventUpdate() // nothing changes on screen
+				return
+			}
+			p.workOutAnswers(false)
+		})
+		return nil
+	})
+	p.answers.observer = io.New(p.answers.onObserve, map[string]any{"rootMargin": "100% 0px"})
+	p.answers.observer.Call("observe", panel)
 }
 
 // workOutAnswers works out the risk budgets of the results on screen, unless they are already

@@ -99,19 +99,25 @@ func (p *calculatorPage) shellAddScenario() app.UI {
 func (p *calculatorPage) shellScenarios() app.UI {
 	asset := assetLabel(p.draft.asset)
 	n := len(p.draft.scenarios)
+	within := "" // the page's own editors; the widget's are inside its scenarios' part
+	if p.embed.widget {
+		within = "widget-scenarios"
+	}
 	return app.Div().Class("scenario-row").Body(
 		app.Range(p.draft.scenarios).Slice(func(i int) app.UI {
-			return newScenarioEditor().
-				Position(i, n).
-				Scenario(p.draft.scenarios[i]).
-				Asset(asset).
-				GasPrice(p.draft.gasPriceGwei).
-				Errors(p.errors).
-				OnChange(p.onScenarioChange).
-				OnDuplicate(p.onDuplicateScenario).
-				OnRemove(p.onRemoveScenario).
-				OnMove(p.onMoveScenario).
-				OnFocus(p.onFocus)
+			return p.laterPanelIn(within, scenarioPart(i), "scenario", func() app.UI {
+				return newScenarioEditor().
+					Position(i, n).
+					Scenario(p.draft.scenarios[i]).
+					Asset(asset).
+					GasPrice(p.draft.gasPriceGwei).
+					Errors(p.errors).
+					OnChange(p.onScenarioChange).
+					OnDuplicate(p.onDuplicateScenario).
+					OnRemove(p.onRemoveScenario).
+					OnMove(p.onMoveScenario).
+					OnFocus(p.onFocus)
+			})
 		}),
 	)
 }
@@ -120,6 +126,6 @@ func (p *calculatorPage) shellScenarios() app.UI {
 func (p *calculatorPage) shellChart() app.UI {
 	return app.Section().Class("panel chart-panel").Aria("labelledby", "chart-title").Body(
 		app.H2().ID("chart-title").Text("Value over time"),
-		newValueChart().Set(p.chartSet).Results(p.chartResults).Stale(p.stale),
+		newValueChart().WidthPx(p.start.chartWidthPx).Set(p.chartSet).Results(p.chartResults).Stale(p.stale),
 	)
 }

@@ -76,6 +76,7 @@ type calculatorPage struct {
 	calculating            bool            // a slow evaluation waits for the typing to rest
 	drafts                 int             // counts the drafts waiting, so that only the latest is evaluated
 	queue                  evaluationQueue // a heavy set's evaluation, one scenario at a time
+	start                  startSequence   // the way from the pre-rendered page to the live one
 }
 
 // validInput is an input that worked and its figures.
@@ -93,11 +94,16 @@ type problem struct {
 
 func (p *calculatorPage) OnInit() {
 	p.draft = draftFromSet(defaultSet())
+	if app.IsClient {
+		p.beginStart() // the figures are worked out once the first screen is up
+		return
+	}
 	p.evaluate()
 }
 
-// OnMount marks the page live (data-live="true"): the static page shows the same figures, but
-// only the running program follows the input.
+// OnMount starts the page's way to live (start-sequence.go): the first figures, then the parts
+// below the first screen, one per task; the page is marked live (data-live="true") once all are
+// built. The static page shows the same figures, but only the running program follows the input.
 //
 // Every keystroke allocates the engine's results afresh, thousands of decimals of day series
 // among them; with the default GOGC the collector runs every few keystrokes and a pause lands
@@ -106,8 +112,9 @@ func (p *calculatorPage) OnInit() {
 func (p *calculatorPage) OnMount(ctx app.Context) {
 	p.live = true
 	p.mountCtx = ctx
-	p.updateAnswers()
 	debug.SetGCPercent(400)
+	p.runStart()
+	ctx.PreventUpdate() // nothing on screen changed
 }
 
 // OnNav reads the URL. The fragment is a share link (#z= or #s=, SPEC section 6): its scenarios
@@ -119,6 +126,7 @@ func (p *calculatorPage) OnNav(ctx app.Context) {
 	u := ctx.Page().URL() // readable: see keepAddressReadable
 	opened := p.navigated
 	p.navigated = true
+	before := p.embed
 	p.embed = parseEmbedOptions(u)
 	p.theme = p.embed.theme
 	link, given := addressLink(u)
@@ -128,10 +136,15 @@ func (p *calculatorPage) OnNav(ctx app.Context) {
 	if given && link == "" {
 		fragment = "#"
 	}
+	problem, offer := p.keep.problem, p.keep.offered()
 	if p.restoreSaved(fragment) {
 		return
 	}
 	if !given || link != "" && link == p.link {
+		if p.keep.problem == problem && p.keep.offered() == offer && p.embed == before {
+			// Nothing changed: the page is not drawn again (on a phone, a tenth of a second).
+			ctx.PreventUpdate()
+		}
 		return
 	}
 	set, err := calc.DecodeLink(link)
@@ -229,8 +242,9 @@ func (p *calculatorPage) showResults(set calc.Set, results calc.Results) {
 const chartDelay = 12 * time.Millisecond
 
 // updateChart hands the latest results to the value chart, at once before the page is live and
-// a frame later after, once for any number of changes in between; and it writes the share link
-// into the URL once the typing rests.
+// while its later parts are still to be built (they are drawn with them), a frame later after,
+// once for any number of changes in between; and it writes the share link into the URL once
+// the typing rests.
 func (p *calculatorPage) updateChart() {
 	if !p.live {
 		p.chartSet, p.chartResults, p.chartFigures = p.set, p.results, p.figures
@@ -239,14 +253,21 @@ func (p *calculatorPage) updateChart() {
 	if p.chartPending {
 		return
 	}
-	p.chartPending = true
-	p.mountCtx.After(chartDelay, func(ctx app.Context) {
-		p.chartPending = false
+	if p.start.done {
+		p.chartPending = true
+		p.mountCtx.After(chartDelay, func(ctx app.Context) {
+			p.chartPending = false
+			p.chartSet, p.chartResults, p.chartFigures = p.set, p.results, p.figures
+		})
+	} else {
 		p.chartSet, p.chartResults, p.chartFigures = p.set, p.results, p.figures
-	})
+	}
 	p.changes++
 	change := p.changes
 	p.mountCtx.After(linkDelay, func(ctx app.Context) {
+		if change != p.changes || !p.embed.widget {
+			ctx.PreventUpdate() // only the widget shows the link (its "full calculator" address)
+		}
 		if change == p.changes {
 			p.writeLink()
 		}
@@ -314,7 +335,7 @@ func (p *calculatorPage) Render() app.UI {
 	if p.embed.widget {
 		return p.renderWidget(p.embed)
 	}
-	return app.Div().Class(p.shellClass("")).DataSet("live", p.live).
+	return app.Div().Class(p.shellClass("")).DataSet("live", p.start.done).
 		On("focusin", p.onEditStart).On("focusout", p.onEditEnd).Body(
 		app.Header().Class("calc-header").Body(
 			p.shellHeading(),
@@ -347,22 +368,28 @@ func (p *calculatorPage) Render() app.UI {
 				),
 				p.shellScenarios(),
 			),
-			p.shellResults(true),
-			p.answersSection(),
-			p.goalSeekSection(),
-			app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
-				app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
-				newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale).OnExplain(p.onExplainFigure),
-			),
-			p.shellChart(),
-			app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(
-				app.H2().ID("liquidity-title").Text("When your money is back"),
-				newLiquidityTimeline().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
-			),
-			app.Section().Class("panel files-panel").Aria("labelledby", "files-title").Body(
-				app.H2().ID("files-title").Text("Save, open and export"),
-				newFileTools().Set(p.set).Stale(p.stale).Draft(p.draft).OnOpen(p.onOpenDraft),
-			),
+			p.laterPanel("results", "panel results", func() app.UI { return p.shellResults(true) }),
+			p.laterPanel("answers", "panel answers-panel", p.answersSection),
+			p.laterPanel("goal-seek", "panel goal-seek-panel", p.goalSeekSection),
+			p.laterPanel("breakdown", "panel breakdown-panel", func() app.UI {
+				return app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
+					app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
+					newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale).OnExplain(p.onExplainFigure),
+				)
+			}),
+			p.laterPanel("chart", "panel chart-panel", p.shellChart),
+			p.laterPanel("liquidity", "panel liquidity-panel", func() app.UI {
+				return app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(
+					app.H2().ID("liquidity-title").Text("When your money is back"),
+					newLiquidityTimeline().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
+				)
+			}),
+			p.laterPanel("files", "panel files-panel", func() app.UI {
+				return app.Section().Class("panel files-panel").Aria("labelledby", "files-title").Body(
+					app.H2().ID("files-title").Text("Save, open and export"),
+					newFileTools().Set(p.set).Stale(p.stale).Draft(p.draft).OnOpen(p.onOpenDraft),
+				)
+			}),
 		),
 		app.Footer().Class("calc-footer").Body(
 			app.P().Text("Figures follow the calculator's published model: a 365-day year, rewards every day, "+
@@ -443,6 +470,12 @@ func (p *calculatorPage) change(d draftSet) {
 	p.typed = typedAfter(p.typed, p.draft, d)
 	p.draft = d
 	p.saveSoon()
+	if p.start.evaluating {
+		if !p.start.running {
+			return // the first evaluation, still to begin, takes this draft
+		}
+		p.stopFirstEvaluation()
+	}
 	if !p.live {
 		p.evaluate()
 		return

@@ -28,7 +28,7 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 		cards = cards.OnEdit(p.onEditScenarioLayers)
 	}
 
-	return app.Div().Class(p.shellClass("embed")).DataSet("live", p.live).DataSet("embed", true).DataSet("locked", locked).
+	return app.Div().Class(p.shellClass("embed")).DataSet("live", p.start.done).DataSet("embed", true).DataSet("locked", locked).
 		On("focusin", p.onEditStart).On("focusout", p.onEditEnd).Body(
 		newHeightReporter(),
 		newEmbedHeader().Title(p.shellTitle()).FullURL(o.fullCalculatorURL(p.link)).Locked(locked),
@@ -45,21 +45,29 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 				cards,
 				app.Elem("details").Class("embed-details").Body(
 					app.Elem("summary").Class("embed-toggle").Text("Details: every figure and the value over time"),
-					newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale),
-					p.shellChart(),
+					p.laterPanel("widget-details", "embed-details-body", func() app.UI {
+						return app.Div().Class("embed-details-body").Body(
+							newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale),
+							p.shellChart(),
+						)
+					}),
 				),
 			),
 			app.Elem("details").Class("embed-scenarios").ID("embed-scenarios").Body(
 				app.Elem("summary").Class("embed-scenarios-toggle embed-toggle").Text(scenariosLabel),
 				scenarios.Body(
 					app.Elem("legend").Class("visually-hidden").Text("Scenarios"),
-					app.If(!locked, func() app.UI {
-						return app.Div().Class("embed-set").Body(
-							p.shellStart(true),
-							app.Div().Class("section-head").Body(p.shellAddScenario()),
+					p.laterPanel("widget-scenarios", "embed-scenarios-body", func() app.UI {
+						return app.Div().Class("embed-scenarios-body").Body(
+							app.If(!locked, func() app.UI {
+								return app.Div().Class("embed-set").Body(
+									p.shellStart(true),
+									app.Div().Class("section-head").Body(p.shellAddScenario()),
+								)
+							}),
+							p.shellScenarios(),
 						)
 					}),
-					p.shellScenarios(),
 				),
 			),
 		),

@@ -179,8 +179,12 @@ func (f *fieldInput) common(e app.HTML) app.UI {
 }
 
 // OnMount and OnUpdate make the element show the value it was given: see fieldInput.
+//
+// Mounting changes nothing the page draws: without PreventUpdate, every input mounted would
+// have go-app draw the whole page again.
 func (f *fieldInput) OnMount(ctx app.Context) {
 	f.show()
+	ctx.PreventUpdate()
 }
 
 func (f *fieldInput) OnUpdate(ctx app.Context) {

@@ -40,6 +40,7 @@ func (r *heightReporter) Render() app.UI {
 }
 
 func (r *heightReporter) OnMount(ctx app.Context) {
+	ctx.PreventUpdate() // it draws nothing
 	if !app.IsClient {
 		return
 	}

@@ -12,6 +12,7 @@ import (
 func main() {
 	addRoutes()
 	keepAddressReadable()
+	yieldToBrowser()
 	app.RunWhenOnBrowser() // never returns in the browser
 	os.Exit(runCommand(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

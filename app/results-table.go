@@ -191,7 +191,7 @@ func (t *resultsTable) scrollHint() string {
 }
 
 // OnMount, OnUpdate and OnResize measure whether columns are out of view once the table is drawn.
-func (t *resultsTable) OnMount(ctx app.Context)  { ctx.Defer(t.measure) }
+func (t *resultsTable) OnMount(ctx app.Context)  { ctx.Defer(t.measure); ctx.PreventUpdate() }
 func (t *resultsTable) OnUpdate(ctx app.Context) { ctx.Defer(t.measure) }
 func (t *resultsTable) OnResize(ctx app.Context) { ctx.Defer(t.measure) }
 

@@ -31,6 +31,7 @@ func (s *summarySpace) Render() app.UI {
 }
 
 func (s *summarySpace) OnMount(ctx app.Context) {
+	ctx.PreventUpdate() // it draws nothing
 	if !app.IsClient {
 		return
 	}

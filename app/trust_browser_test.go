@@ -349,6 +349,7 @@ func TestBrowserTrustAnswersFinish(t *testing.T) {
 	}{{"1280-light", 1280, "light"}, {"360-dark", 360, "dark"}} {
 		t.Run(vp.name, func(t *testing.T) {
 			page := openSet(t, set, vp.width, vp.theme)
+			showAnswers(t, page)
 			// The answers take long: a bound of their own, generous, since this is no speed test.
 			ctx, cancel := context.WithTimeout(context.WithoutCancel(page), 4*time.Minute)
 			defer cancel()

@@ -20,11 +20,19 @@ func newUpdateNotice() *updateNotice {
 }
 
 func (u *updateNotice) OnMount(ctx app.Context) {
+	if !ctx.AppUpdateAvailable() {
+		ctx.PreventUpdate() // nothing to say: no render of the page for it
+		return
+	}
 	u.check(ctx)
 }
 
 func (u *updateNotice) OnAppUpdate(ctx app.Context) {
+	was := u.available
 	u.check(ctx)
+	if u.available == was {
+		ctx.PreventUpdate() // nothing to say yet: no render of the page for it
+	}
 }
 
 // check tells a new build from the first install: go-app reports both as an update (the site's
@@ -45,7 +53,12 @@ func (u *updateNotice) check(ctx app.Context) {
 		for i := 0; i < keys.Length(); i++ {
 			current = current || keys.Index(i).String() == "app-"+version
 		}
-		ctx.Dispatch(func(ctx app.Context) { u.available = !current })
+		ctx.Dispatch(func(ctx app.Context) {
+			if u.available == !current {
+				ctx.PreventUpdate() // a first install: nothing to say, no render of the page for it
+			}
+			u.available = !current
+		})
 	}, func() {
 		ctx.Dispatch(func(ctx app.Context) { u.available = true })
 	})

@@ -298,6 +298,14 @@ func newValueChart() *valueChart {
 	return &valueChart{}
 }
 
+// WidthPx gives the width the chart will have, when known before it is mounted (the page
+// measures the pre-rendered chart): drawn at that width at once, the chart need not be drawn
+// again once mounted. Later calls change nothing: the mounted chart measures itself.
+func (c *valueChart) WidthPx(w int) *valueChart {
+	c.widthPx = w
+	return c
+}
+
 // Set gives the scenario set the results belong to: asset label, horizon and scenario names.
 func (c *valueChart) Set(s calc.Set) *valueChart {
 	c.Iset = s
@@ -319,7 +327,11 @@ func (c *valueChart) Stale(stale bool) *valueChart {
 }
 
 func (c *valueChart) OnMount(ctx app.Context) {
+	was := c.widthPx
 	c.measure(ctx)
+	if c.widthPx == was {
+		ctx.PreventUpdate() // drawn at its width already: the page is not drawn again for it
+	}
 }
 
 func (c *valueChart) OnResize(ctx app.Context) {

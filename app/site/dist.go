@@ -91,6 +91,9 @@ func WriteDist(out, web string, b Build, demo EmbedDemo) (DistSummary, error) {
 	if err := dropFalseBooleans(filepath.Join(out, "index.html")); err != nil {
 		return sum, err
 	}
+	if err := splitWasmStart(filepath.Join(out, "app.js")); err != nil {
+		return sum, err
+	}
 	if err := os.WriteFile(filepath.Join(out, EmbedDemoFile), demo.html(), 0o644); err != nil {
 		return sum, err
 	}
@@ -241,6 +244,28 @@ func dropFalseBooleans(name string) error {
 // touched: go-app escapes the quotes of text, so ="false" with a quote only appears in a tag.
 func DropFalseBooleans(html []byte) []byte {
 	return falseBoolean.ReplaceAll(html, nil)
+}
+
+// go-app's app.js compiles and instantiates the wasm, then runs it, in one task: on a phone the
+// two hold the page a quarter of a second together. A turn of the browser's event loop between
+// them lets the page answer a tap in between.
+const (
+	wasmRun      = "\n    go.run(wasm.instance);\n"
+	wasmTurnRun  = "\n    await new Promise((turn) => setTimeout(turn, 0));\n    go.run(wasm.instance);\n"
+	wasmRunCount = 1
+)
+
+// splitWasmStart puts a turn of the event loop between the wasm's instantiation and its run in
+// the app.js at name.
+func splitWasmStart(name string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if n := bytes.Count(data, []byte(wasmRun)); n != wasmRunCount {
+		return fmt.Errorf("%s runs the wasm %d times where go-app v10.1.11's runs it once: the start cannot be split", name, n)
+	}
+	return os.WriteFile(name, bytes.Replace(data, []byte(wasmRun), []byte(wasmTurnRun), 1), 0o644)
 }
 
 var precacheList = regexp.MustCompile(`(?m)^const resourcesToCache = (\[.*\]);$`)

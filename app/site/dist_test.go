@@ -65,6 +65,14 @@ func TestDistWritesTheSite(t *testing.T) {
 			t.Errorf("app.js has no %s", want)
 		}
 	}
+	// The wasm is instantiated in one task and run in the next, with a turn of the browser's
+	// event loop between them in which the page answers a tap.
+	instantiated := strings.Index(appJS, "await instantiateStreaming(")
+	turn := strings.Index(appJS, "await new Promise((turn) => setTimeout(turn, 0));")
+	run := strings.Index(appJS, "go.run(wasm.instance);")
+	if instantiated < 0 || turn < instantiated || run < turn || strings.Count(appJS, "go.run(") != 1 {
+		t.Errorf("app.js does not give the browser a turn between instantiating the wasm (at %d) and running it (at %d): turn at %d", instantiated, run, turn)
+	}
 
 	// The worker is the build's own and precaches every file the page needs.
 	worker := readFile(t, filepath.Join(out, "app-worker.js"))
