@@ -65,7 +65,10 @@ func (p *calculatorPage) shellResults(explain bool) app.UI {
 		p.status(),
 		table,
 		newResultsAssumptions().Set(p.set).Results(p.figures),
-		app.If(explain, p.explainer),
+		app.If(explain, func() app.UI {
+			// Built after the table, in a task of its own: the page's results are the heaviest part.
+			return p.laterPanelIn("results", "explainer", "explainer", p.explainer)
+		}),
 	)
 }
 

@@ -113,6 +113,7 @@ func (p *calculatorPage) beginStart() {
 	for i := range calc.MaxScenarios {
 		measure(scenarioPart(i), doc.Call("getElementById", scenarioID(i)))
 	}
+	measure("explainer", doc.Call("querySelector", "#results .explainer"))
 	if chart := doc.Call("querySelector", ".chart-panel .value-chart"); chart.Truthy() {
 		p.start.chartWidthPx = chart.Get("clientWidth").Int()
 	}
@@ -197,10 +198,7 @@ func (p *calculatorPage) runStart() {
 func (p *calculatorPage) finishFirstEvaluation(ctx app.Context, show func()) {
 	p.start.evaluating = false
 	show()
-	p.afterBrowserTurn(func(ctx app.Context) {
-		ctx.PreventUpdate()
-		p.buildLaterParts()
-	})
+	p.afterDrawn(ctx, p.buildLaterParts)
 }
 
 // stopFirstEvaluation hands the first evaluation over to a change made before it finished: the
@@ -241,9 +239,18 @@ func (p *calculatorPage) buildLaterParts() {
 	part.ctx.Dispatch(func(ctx app.Context) {
 		part.show()
 		within.PreventUpdate()
+		p.afterDrawn(ctx, p.buildLaterParts)
 	})
-	p.afterBrowserTurn(func(ctx app.Context) {
-		ctx.PreventUpdate()
-		p.buildLaterParts()
+}
+
+// afterDrawn calls next in a task of its own once what the dispatch under way changed is drawn.
+// go-app draws at its next frame, on a Go timer; a browser timer set before it may fire first,
+// and two parts would then be drawn in one task.
+func (p *calculatorPage) afterDrawn(ctx app.Context, next func()) {
+	ctx.Defer(func(app.Context) {
+		p.afterBrowserTurn(func(ctx app.Context) {
+			ctx.PreventUpdate()
+			next()
+		})
 	})
 }
