@@ -265,12 +265,17 @@ func (p *calculatorPage) updateChart() {
 	p.changes++
 	change := p.changes
 	p.mountCtx.After(linkDelay, func(ctx app.Context) {
-		if change != p.changes || !p.embed.widget {
+		if change != p.changes || !p.embed.widget || !p.start.done {
 			ctx.PreventUpdate() // only the widget shows the link (its "full calculator" address)
 		}
-		if change == p.changes {
-			p.writeLink()
+		if change != p.changes {
+			return
 		}
+		if !p.start.done {
+			p.start.linkWaits = true // written once the page is built: see buildLaterParts
+			return
+		}
+		p.writeLink()
 	})
 }
 

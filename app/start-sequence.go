@@ -51,6 +51,7 @@ type startSequence struct {
 	chartWidthPx int                    // the pre-rendered value chart's width
 	copies       map[string]string      // the pre-rendered parts' HTML, by part name, when they show what the page will
 	waiting      []laterPart            // the parts mounted as placeholders, in the page's order
+	linkWaits    bool                   // the share link is to be written once the page is built
 	contexts     map[string]app.Context // every part's own, by name: see buildLaterParts
 }
 
@@ -223,6 +224,14 @@ func (p *calculatorPage) buildLaterParts() {
 			p.JSValue().Call("setAttribute", "data-live", "true")
 			if !p.embed.widget {
 				p.watchAnswersPanel()
+			}
+			if p.start.linkWaits {
+				p.afterBrowserTurn(func(ctx app.Context) {
+					if !p.embed.widget {
+						ctx.PreventUpdate() // only the widget shows the link
+					}
+					p.writeLink()
+				})
 			}
 		}
 		return
