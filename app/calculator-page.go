@@ -237,14 +237,11 @@ func (p *calculatorPage) showResults(set calc.Set, results calc.Results) {
 	p.updateAnswers()
 }
 
-// chartDelay is how long the value chart waits for new results: about a frame, so that the
-// keystroke's figures are drawn first.
-const chartDelay = 12 * time.Millisecond
-
 // updateChart hands the latest results to the value chart, at once before the page is live and
-// while its later parts are still to be built (they are drawn with them), a frame later after,
-// once for any number of changes in between; and it writes the share link into the URL once
-// the typing rests.
+// while its later parts are still to be built (they are drawn with them), once the browser has
+// drawn the keystroke's figures after (a Go timer of a frame, as before, fired while the figures
+// were being drawn and joined their task), once for any number of changes in between; and it
+// writes the share link into the URL once the typing rests.
 func (p *calculatorPage) updateChart() {
 	if !p.live {
 		p.chartSet, p.chartResults, p.chartFigures = p.set, p.results, p.figures
@@ -255,7 +252,7 @@ func (p *calculatorPage) updateChart() {
 	}
 	if p.start.done {
 		p.chartPending = true
-		p.mountCtx.After(chartDelay, func(ctx app.Context) {
+		afterNextFrame(p.mountCtx, func(ctx app.Context) {
 			p.chartPending = false
 			p.chartSet, p.chartResults, p.chartFigures = p.set, p.results, p.figures
 		})

@@ -165,6 +165,18 @@ func afterBrowserTurn(ctx app.Context, f func(ctx app.Context)) {
 	app.Window().Call("setTimeout", turn, 0)
 }
 
+// afterNextFrame runs f in ctx once the browser has drawn its next frame: the frame's callback
+// comes before it is drawn, the browser timer it sets after.
+func afterNextFrame(ctx app.Context, f func(ctx app.Context)) {
+	var frame app.Func
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		afterBrowserTurn(ctx, f)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
+}
+
 // evaluateInTurns evaluates set with opt one scenario per browser turn, calls progress after
 // each scenario with how many are done, and done with the results.
 func evaluateInTurns(ctx app.Context, set calc.Set, opt calc.Options, progress func(done, all int), done func(calc.Results, error)) {

@@ -238,6 +238,10 @@ func (p *calculatorPage) buildLaterParts() {
 	}
 	part := p.start.waiting[0]
 	p.start.waiting = p.start.waiting[1:]
+	if !part.ctx.Src().Mounted() {
+		p.buildLaterParts() // gone before its turn (a scenario removed): nothing to build
+		return
+	}
 	// A dispatch in a part's context draws the part and every component it is in; taking
 	// back what it asks of the one it is in (the page, or the part it is built inside, and
 	// the page with it) draws the part alone, not the whole page with it.
@@ -248,6 +252,11 @@ func (p *calculatorPage) buildLaterParts() {
 	part.ctx.Dispatch(func(ctx app.Context) {
 		part.show()
 		within.PreventUpdate()
+	})
+	// In the page's context, which outlives any part: the next part comes even should this
+	// one leave the page before it is drawn.
+	p.mountCtx.Dispatch(func(ctx app.Context) {
+		ctx.PreventUpdate()
 		p.afterDrawn(ctx, p.buildLaterParts)
 	})
 }
