@@ -51,9 +51,10 @@ func (s *summarySpace) OnMount(ctx app.Context) {
 		}
 		return nil
 	})
+	// The observer reports the bar's first size itself, once the page is laid out: measuring
+	// here would lay out the page just built in the middle of the task that builds it.
 	s.observer = ro.New(s.onResize)
 	s.observer.Call("observe", bar)
-	s.onResize.Invoke()
 }
 
 func (s *summarySpace) OnDismount() {
