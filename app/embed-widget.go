@@ -48,7 +48,8 @@ func (p *calculatorPage) renderWidget(o embedOptions) app.UI {
 					p.laterPanel("widget-details", "embed-details-body", func() app.UI {
 						return app.Div().Class("embed-details-body").Body(
 							newResultsTable().Set(p.set).Results(p.figures).Stale(p.stale),
-							p.shellChart(),
+							// The chart in a task of its own after the table.
+							p.laterPanelIn("widget-details", "widget-chart", "panel chart-panel", p.shellChart),
 						)
 					}),
 				),
