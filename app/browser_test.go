@@ -181,14 +181,20 @@ func waitWasm(ctx context.Context) error {
 			chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(0)),
 	)
 	if err != nil {
-		var label string
-		dctx, cancel := afterTimeout(ctx)
-		defer cancel()
-		chromedp.Run(dctx, chromedp.Evaluate(
-			`(document.getElementById("app-wasm-loader-label") || {}).innerText || ""`, &label))
-		return fmt.Errorf("the wasm did not start (loading screen says %q): %w", strings.TrimSpace(label), err)
+		return fmt.Errorf("the wasm did not start (loading screen says %q): %w", loadingScreenSays(ctx), err)
 	}
 	return nil
+}
+
+// loadingScreenSays returns the text of go-app's loading screen, where it says why the wasm did
+// not load; "" when there is none. It reads it even after ctx timed out.
+func loadingScreenSays(ctx context.Context) string {
+	var label string
+	dctx, cancel := afterTimeout(ctx)
+	defer cancel()
+	chromedp.Run(dctx, chromedp.Evaluate(
+		`(document.getElementById("app-wasm-loader-label") || {}).innerText || ""`, &label))
+	return strings.TrimSpace(label)
 }
 
 // copySite copies the site in dir to a new temporary folder and returns it, for tests that

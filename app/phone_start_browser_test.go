@@ -160,12 +160,7 @@ func measurePhoneStart(t *testing.T, ctx context.Context, u string, widget bool)
 			chromedp.WithPollingInterval(20*time.Millisecond)),
 	)
 	if err != nil {
-		var label string
-		dctx, cancel := afterTimeout(ctx)
-		defer cancel()
-		chromedp.Run(dctx, chromedp.Evaluate(
-			`(document.getElementById("app-wasm-loader-label") || {}).innerText || ""`, &label))
-		t.Fatalf("%s never went live (loading screen says %q): %v", u, strings.TrimSpace(label), err)
+		t.Fatalf("%s never went live (loading screen says %q): %v", u, loadingScreenSays(ctx), err)
 	}
 	var rec phoneStartRecord
 	err = chromedp.Run(ctx,
