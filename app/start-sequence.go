@@ -92,18 +92,20 @@ func (p *calculatorPage) beginStart() {
 	}
 	// The page opens on the examples it was pre-rendered with when the address carries no
 	// link and no work is kept in this browser: then the pre-rendered parts are what the parts
-	// will show, and stand in for them.
+	// will show, and those on the screen stand in for them. Below the screen a box does: laying
+	// out copies of every part with the new page costs a phone a tenth of a second.
 	_, stored, _ := readStoredDraft()
 	sameAsPrerendered := app.Window().Get("location").Get("hash").String() == "" && !stored
 	if sameAsPrerendered {
 		p.start.copies = make(map[string]string)
 	}
+	screenPx := app.Window().Get("innerHeight").Float()
 	measure := func(name string, el app.Value) {
 		if !el.Truthy() {
 			return
 		}
 		p.start.heightsPx[name] = el.Get("offsetHeight").Int()
-		if sameAsPrerendered {
+		if sameAsPrerendered && el.Call("getBoundingClientRect").Get("top").Float() < screenPx {
 			p.start.copies[name] = el.Get("outerHTML").String()
 		}
 	}
