@@ -74,7 +74,16 @@ func (c *laterPanel) OnMount(ctx app.Context) {
 	if c.shown || !app.IsClient || c.onReady == nil {
 		return
 	}
-	c.onReady(ctx, c.name, func() { c.shown = true })
+	// The box's height goes through its style object: the site's Content-Security-Policy
+	// refuses style attributes, not the CSS object model.
+	box := ctx.JSSrc().Get("style")
+	if c.heightPx > 0 && c.copyHTML == "" {
+		box.Call("setProperty", "min-height", strconv.Itoa(c.heightPx)+"px")
+	}
+	c.onReady(ctx, c.name, func() {
+		box.Call("removeProperty", "min-height") // a part whose root is a div too is updated in place
+		c.shown = true
+	})
 }
 
 func (c *laterPanel) Render() app.UI {
@@ -87,9 +96,7 @@ func (c *laterPanel) Render() app.UI {
 	if tag, rest, ok := strings.Cut(c.copyHTML, " "); ok && strings.HasPrefix(tag, "<") {
 		return app.Raw(tag + ` inert data-later="` + c.name + `" ` + rest)
 	}
-	el := app.Div().Class(c.class+" later-placeholder").DataSet("later", c.name).Aria("busy", true)
-	if c.heightPx > 0 {
-		el = el.Style("min-height", strconv.Itoa(c.heightPx)+"px")
-	}
-	return el.Body(app.P().Class("later-note").Text("Loading…"))
+	return app.Div().Class(c.class+" later-placeholder").DataSet("later", c.name).Aria("busy", true).Body(
+		app.P().Class("later-note").Text("Loading…"),
+	)
 }
