@@ -16,14 +16,7 @@ import (
 // reading the file as text would turn the byte into U+FFFD and accept it), and the work on screen
 // stays; a file that starts with a byte-order mark opens.
 func TestBrowserImportReadsTheFileBytes(t *testing.T) {
-	ctx := openPage(t, "")
-	d := draftFromSet(defaultSet())
-	if err := typeInto(ctx, "amount", "100"); err != nil {
-		t.Fatal(err)
-	}
-	d.amount = "100"
-	mine := expectFigures(t, d)
-	waitFigures(t, ctx, "amount 100", mine)
+	ctx, d, mine := openPageWithAmount(t, "100")
 
 	notUTF8 := strings.Replace(linkedSetJSON, `"name":"Lido only"`, "\"name\":\"Lido \xff only\"", 1)
 	_, err := calc.Parse([]byte(notUTF8))

@@ -137,14 +137,23 @@ func TestBrowserPageShowsTheEngineFigures(t *testing.T) {
 	}
 }
 
-func TestBrowserPageFollowsTyping(t *testing.T) {
+// openPageWithAmount opens the page on its examples, types amount into the amount field and
+// waits for calc's figures of it; it returns the draft typed and those figures.
+func openPageWithAmount(t testing.TB, amount string) (context.Context, draftSet, [][2]string) {
+	t.Helper()
 	ctx := openPage(t, "")
-	if err := typeInto(ctx, "amount", "100"); err != nil {
+	if err := typeInto(ctx, "amount", amount); err != nil {
 		t.Fatal(err)
 	}
 	d := draftFromSet(defaultSet())
-	d.amount = "100"
-	waitFigures(t, ctx, "amount 100", expectFigures(t, d))
+	d.amount = amount
+	figures := expectFigures(t, d)
+	waitFigures(t, ctx, "amount "+amount, figures)
+	return ctx, d, figures
+}
+
+func TestBrowserPageFollowsTyping(t *testing.T) {
+	ctx, d, _ := openPageWithAmount(t, "100")
 
 	if err := typeInto(ctx, "s2-l1-apr", "1.75"); err != nil {
 		t.Fatal(err)
@@ -720,20 +729,8 @@ func heavySet() calc.Set {
 // evaluation is too slow for every keystroke: the page must keep every key and show the figures
 // of the text as finally typed.
 func TestBrowserPageKeepsUpOnTheHeaviestSet(t *testing.T) {
-	base, _ := serveSite(t, siteDir(t), "/")
-	link, err := calc.EncodeLink(heavySet())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := newBrowser(t)
-	if err := chromedp.Run(ctx, chromedp.Navigate(base+"#"+link)); err != nil {
-		t.Fatal(err)
-	}
-	if err := waitWasm(ctx); err != nil {
-		t.Fatal(err)
-	}
+	ctx := openHeavySet(t)
 	d := draftFromSet(heavySet())
-	waitFigures(t, ctx, "heavy set opened", expectFigures(t, d))
 	if err := typeInto(ctx, "amount", "1234.5"); err != nil {
 		t.Fatal(err)
 	}

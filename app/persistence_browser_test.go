@@ -100,13 +100,7 @@ func siteBase(t testing.TB, ctx context.Context) string {
 }
 
 func TestBrowserPersistReloadRestoresTheDraft(t *testing.T) {
-	ctx := openPage(t, "")
-	d := draftFromSet(defaultSet())
-	if err := typeInto(ctx, "amount", "100"); err != nil {
-		t.Fatal(err)
-	}
-	d.amount = "100"
-	waitFigures(t, ctx, "amount 100", expectFigures(t, d))
+	ctx, d, _ := openPageWithAmount(t, "100")
 	// Text the engine refuses is kept too: it is the user's, not yet a figure. The figures stay
 	// those from before the edit began, not those of "1.7", half-typed on the way.
 	if err := typeInto(ctx, "s2-l1-apr", "1.7x"); err != nil {
@@ -155,13 +149,7 @@ const linkedSetJSON = `{"version":1,"title":"From a link","amount":"5","days":73
  {"name":"Lido and EigenLayer","layers":[{"name":"Lido","apr":"3.1","fee":"10"},{"name":"EigenLayer","apr":"2","risk_probability":"1","risk_loss":"20"}]}]}`
 
 func TestBrowserPersistLinkWinsAndOffersTheStoredDraft(t *testing.T) {
-	ctx := openPage(t, "")
-	stored := draftFromSet(defaultSet())
-	if err := typeInto(ctx, "amount", "100"); err != nil {
-		t.Fatal(err)
-	}
-	stored.amount = "100"
-	waitFigures(t, ctx, "amount 100", expectFigures(t, stored))
+	ctx, stored, _ := openPageWithAmount(t, "100")
 	waitStored(t, ctx, `"amount":"100"`)
 
 	reopen(t, ctx, siteBase(t, ctx)+plainFileLink(linkedSetJSON))
@@ -533,14 +521,7 @@ func writeTemp(t testing.TB, name, text string) string {
 const badImportJSON = `{"version":1,"amount":"-1","days":0,"scenarios":[{"name":"","layers":[{"name":"Lido","apr":"abc"}]}]}`
 
 func TestBrowserImportShowsEveryProblemAndKeepsTheWork(t *testing.T) {
-	ctx := openPage(t, "")
-	d := draftFromSet(defaultSet())
-	if err := typeInto(ctx, "amount", "100"); err != nil {
-		t.Fatal(err)
-	}
-	d.amount = "100"
-	mine := expectFigures(t, d)
-	waitFigures(t, ctx, "amount 100", mine)
+	ctx, _, mine := openPageWithAmount(t, "100")
 
 	if err := chromedp.Run(ctx, chromedp.SetUploadFiles("#import-file",
 		[]string{writeTemp(t, "bad.json", badImportJSON)}, chromedp.ByQuery)); err != nil {

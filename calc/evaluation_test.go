@@ -11,40 +11,29 @@ import (
 // TestEvaluationStepsToTheGoldenResults evaluates every golden set one scenario at a time: the
 // results are those an independent implementation computed.
 func TestEvaluationStepsToTheGoldenResults(t *testing.T) {
-	files, _ := filepath.Glob("testdata/golden/*.json")
-	if len(files) == 0 {
-		t.Fatal("no golden files")
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			set, err := Parse(mustRead(t, file))
+	eachGoldenSet(t, func(t *testing.T, file string, set Set) {
+		e, err := NewEvaluation(set, Options{})
+		if err != nil {
+			t.Fatalf("NewEvaluation(%s) = %v", file, err)
+		}
+		for i := 0; !e.Done(); i++ {
+			if e.Next() != i {
+				t.Fatalf("Next() = %d, want %d", e.Next(), i)
+			}
+			r, err := e.Step()
 			if err != nil {
-				t.Fatalf("Parse(%s) = %v", file, err)
+				t.Fatalf("Step() of scenario %d = %v", i, err)
 			}
-			e, err := NewEvaluation(set, Options{})
-			if err != nil {
-				t.Fatalf("NewEvaluation(%s) = %v", file, err)
+			if r.Name != set.Scenarios[i].Name {
+				t.Errorf("Step() of scenario %d = %q, want %q", i, r.Name, set.Scenarios[i].Name)
 			}
-			for i := 0; !e.Done(); i++ {
-				if e.Next() != i {
-					t.Fatalf("Next() = %d, want %d", e.Next(), i)
-				}
-				r, err := e.Step()
-				if err != nil {
-					t.Fatalf("Step() of scenario %d = %v", i, err)
-				}
-				if r.Name != set.Scenarios[i].Name {
-					t.Errorf("Step() of scenario %d = %q, want %q", i, r.Name, set.Scenarios[i].Name)
-				}
-			}
-			res, err := e.Results()
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, _ := res.MarshalJSON()
-			compareResults(t, got, mustRead(t, strings.TrimSuffix(file, ".json")+".want"))
-		})
-	}
+		}
+		res, err := e.Results()
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareGolden(t, file, res)
+	})
 }
 
 // TestEvaluationBreakEvenOneScenarioAtATime: the hand-worked break-even days of TestBreakEvenDay,

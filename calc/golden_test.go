@@ -16,6 +16,18 @@ import (
 // independent implementation of the SPEC computed: amounts equal to the wei, percentages within
 // 0.000001, fiat within 0.01, kind and liquid_day exactly (testdata/golden/README.md).
 func TestGolden(t *testing.T) {
+	eachGoldenSet(t, func(t *testing.T, file string, set Set) {
+		res, err := Evaluate(set, Options{})
+		if err != nil {
+			t.Fatalf("Evaluate(%s) = %v", file, err)
+		}
+		compareGolden(t, file, res)
+	})
+}
+
+// eachGoldenSet runs f, in a subtest named after the file, on every scenario file of
+// testdata/golden, parsed.
+func eachGoldenSet(t *testing.T, f func(t *testing.T, file string, set Set)) {
 	files, _ := filepath.Glob("testdata/golden/*.json")
 	if len(files) == 0 {
 		t.Fatal("no golden files")
@@ -26,14 +38,16 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Parse(%s) = %v", file, err)
 			}
-			res, err := Evaluate(set, Options{})
-			if err != nil {
-				t.Fatalf("Evaluate(%s) = %v", file, err)
-			}
-			got, _ := res.MarshalJSON()
-			compareResults(t, got, mustRead(t, strings.TrimSuffix(file, ".json")+".want"))
+			f(t, file, set)
 		})
 	}
+}
+
+// compareGolden compares res with the results the independent implementation computed for file.
+func compareGolden(t *testing.T, file string, res Results) {
+	t.Helper()
+	got, _ := res.MarshalJSON()
+	compareResults(t, got, mustRead(t, strings.TrimSuffix(file, ".json")+".want"))
 }
 
 // compareResults compares two results documents field by field with the golden tolerances.
