@@ -370,23 +370,23 @@ func (p *calculatorPage) Render() app.UI {
 				),
 				p.shellScenarios(),
 			),
-			p.laterPanel("results", "panel results", func() app.UI { return p.shellResults(true) }),
-			p.laterPanel("answers", "panel answers-panel", p.answersSection),
-			p.laterPanel("goal-seek", "panel goal-seek-panel", p.goalSeekSection),
-			p.laterPanel("breakdown", "panel breakdown-panel", func() app.UI {
+			p.panelPart("results", func() app.UI { return p.shellResults(true) }),
+			p.panelPart("answers", p.answersSection),
+			p.panelPart("goal-seek", p.goalSeekSection),
+			p.panelPart("breakdown", func() app.UI {
 				return app.Section().Class("panel breakdown-panel").Aria("labelledby", "breakdown-title").Body(
 					app.H2().ID("breakdown-title").Text("What each layer adds and costs"),
 					newLayerBreakdown().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale).OnExplain(p.onExplainFigure),
 				)
 			}),
-			p.laterPanel("chart", "panel chart-panel", p.shellChart),
-			p.laterPanel("liquidity", "panel liquidity-panel", func() app.UI {
+			p.panelPart("chart", p.shellChart),
+			p.panelPart("liquidity", func() app.UI {
 				return app.Section().Class("panel liquidity-panel").Aria("labelledby", "liquidity-title").Body(
 					app.H2().ID("liquidity-title").Text("When your money is back"),
 					newLiquidityTimeline().Set(p.chartSet).Results(p.chartFigures).Stale(p.stale),
 				)
 			}),
-			p.laterPanel("files", "panel files-panel", func() app.UI {
+			p.panelPart("files", func() app.UI {
 				return app.Section().Class("panel files-panel").Aria("labelledby", "files-title").Body(
 					app.H2().ID("files-title").Text("Save, open and export"),
 					newFileTools().Set(p.set).Stale(p.stale).Draft(p.draft).OnOpen(p.onOpenDraft),

@@ -63,8 +63,9 @@ type laterPart struct {
 	show   func()
 }
 
-// laterParts are the parts of the full page built after the first screen: the name each is
-// known by, and the class that finds its pre-rendered element among the main column's.
+// laterParts are the panels of the full page built after the first screen: the name each is
+// known by, and its class, which finds its pre-rendered element among the main column's and
+// places its stand-in where it will be (panelPart).
 var laterParts = []struct{ name, class string }{
 	{"results", "results"},
 	{"answers", "answers-panel"},
@@ -130,6 +131,16 @@ func scenarioPart(i int) string {
 // laterPanel is the part name, built after the first screen, with class for its placeholder.
 func (p *calculatorPage) laterPanel(name, class string, content func() app.UI) app.UI {
 	return p.laterPanelIn("", name, class, content)
+}
+
+// panelPart is the page's panel name of laterParts, built after the first screen.
+func (p *calculatorPage) panelPart(name string, content func() app.UI) app.UI {
+	for _, part := range laterParts {
+		if part.name == name {
+			return p.laterPanel(name, "panel "+part.class, content)
+		}
+	}
+	panic("panelPart: " + name + " is not in laterParts")
 }
 
 // laterPanelIn is the part name built inside the later part within ("" for the page itself).
