@@ -320,3 +320,23 @@ func TestResultsTableSaysWhatIsNotEntered(t *testing.T) {
 		t.Errorf("scenario 1 instant = %s, want a figure", td)
 	}
 }
+
+// TestResultsTableAPRToAPYFollowsTheFirstLayer: the APR-to-APY line is the first layer's, worked
+// out by hand ((1 + APR/36500)^365 − 1, no fee, to 6 places), and a table whose first layer
+// changes says the new APY, not the one it kept from before.
+func TestResultsTableAPRToAPYFollowsTheFirstLayer(t *testing.T) {
+	tbl := newResultsTable()
+	for _, tt := range []struct {
+		apr, want string
+	}{
+		{"3.65", "3.717241 % APY"},
+		{"7.3", "7.572269 % APY"},
+		{"3.65", "3.717241 % APY"},
+	} {
+		set := defaultSet()
+		set.Scenarios[0].Layers[0].APR, set.Scenarios[0].Layers[0].Fee = mustDecimal(tt.apr), mustDecimal("0")
+		if got := tbl.Set(set).aprToAPY(); !strings.Contains(got, tt.apr+" % APR less its 0 % fee") || !strings.Contains(got, tt.want) {
+			t.Errorf("aprToAPY() at APR %s = %q, want it to say %s", tt.apr, got, tt.want)
+		}
+	}
+}
